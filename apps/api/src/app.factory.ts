@@ -1,0 +1,38 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestIdOf } from './common/logging';
+import type { AppConfig } from './config/app-config';
+import { setupOpenApi } from './openapi/openapi';
+import { serveSpa } from './spa';
+
+export interface CreateAppOptions {
+  /** Serve Swagger UI and the JSON spec (on by default). */
+  docs?: boolean;
+}
+
+/** Builds the HTTP application exactly as production runs it; tests use the same factory. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.TRUST_PROXY,
+    genReqId: requestIdOf,
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
+  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
+  await app.register(helmet, { contentSecurityPolicy: { useDefaults: true } });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  if (options.docs !== false) setupOpenApi(app);
+  await serveSpa(app, config);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { map, Observable } from 'rxjs';
+
+export class Page<T> {
+  constructor(
+    readonly items: T[],
+    readonly nextCursor: string | null,
+    readonly limit: number,
+  ) {}
+}
+
+/** Wraps every handler's result in the contract's success envelope. */
+@Injectable()
+export class EnvelopeInterceptor implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((result: unknown) => {
+        if (result instanceof Page) {
+          return {
+            success: true,
+            data: result.items,
+            pagination: { nextCursor: result.nextCursor, limit: result.limit },
+          };
+        }
+        return { success: true, data: result ?? null };
+      }),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode, RateLimitedError } from './errors';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+export interface ErrorBody {
+  success: false;
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** Maps every failure to the contract's error envelope; a 500 says nothing but its request id. */
+@Catch()
+export class ErrorEnvelopeFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorEnvelope');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const { status, body } = this.toEnvelope(exception, request);
+    if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
+    reply.status(status).send(body);
+  }
+
+  private toEnvelope(exception: unknown, request: FastifyRequest): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) {
+      return envelope(exception.status, exception.code, exception.message, exception.details);
+    }
+    const status = statusOf(exception);
+    if (status !== undefined && status < 500) {
+      return envelope(status, CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', clientMessageOf(exception, status));
+    }
+    this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    return envelope(500, 'INTERNAL', `Internal error (request id ${request.id})`);
+  }
+}
+
+function envelope(status: number, code: ErrorCode, message: string, details?: unknown) {
+  const error = details === undefined ? { code, message } : { code, message, details };
+  return { status, body: { success: false as const, error } };
+}
+
+/** Nest's HttpException or a Fastify error (malformed JSON, body too large) carrying statusCode. */
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof statusCode === 'number' ? statusCode : undefined;
+}
+
+function clientMessageOf(exception: unknown, status: number): string {
+  const code = (exception as { code?: string }).code;
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) return 'Malformed JSON body';
+  if (status === 404 && !(exception instanceof DomainError)) return 'Route not found';
+  return exception instanceof Error ? exception.message : 'Request failed';
+}

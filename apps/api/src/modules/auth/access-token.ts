@@ -1,0 +1,13 @@
+/** Claims of Plinth's access JWT. */
+export interface AccessTokenClaims {
+  sub: string;
+  /** The organization selected at login, signup or switch. */
+  org: string | null;
+  typ: 'access';
+}
+
+/** Who is calling, as the JWT strategy puts it on `request.user`. */
+export interface AuthenticatedUser {
+  userId: string;
+  organizationId: string | null;
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { Mailer } from '../mail/mailer';
+import { User } from '../users/entities/user.entity';
+import { InvalidLinkTokenError } from './auth.errors';
+import { LinkTokens } from './link-tokens';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+
+/** What the emailed links do: confirm an address, reset a password. */
+@Injectable()
+export class AccountLinksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly linkTokens: LinkTokens,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.linkTokens.consume(manager, 'verify_email', token);
+      if (!userId) throw new InvalidLinkTokenError();
+      await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    });
+  }
+
+  /** Answers the same whether or not the address has an account. */
+  async requestPasswordReset(email: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { email });
+      if (!user) return;
+      const token = await this.linkTokens.create(manager, user.id, 'password_reset');
+      await this.mailer.send(manager, user.email, 'passwordReset', {
+        name: user.name,
+        url: `${this.config.APP_URL}/reset-password?token=${token}`,
+      });
+    });
+  }
+
+  /** Sets the new password, proves the address, and signs every session out. */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.linkTokens.consume(manager, 'password_reset', token);
+      if (!userId) throw new InvalidLinkTokenError();
+      await manager.update(User, { id: userId }, { passwordHash });
+      await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+      await this.sessions.revokeAllOfUser(manager, userId);
+    });
+  }
+}

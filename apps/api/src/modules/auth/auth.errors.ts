@@ -1,0 +1,33 @@
+import { ConflictError, DomainError, UnauthenticatedError, ValidationFailedError } from '../../common/errors';
+
+export class InvalidCredentialsError extends UnauthenticatedError {
+  constructor() {
+    super('Invalid email or password');
+  }
+}
+
+export class InvalidRefreshTokenError extends UnauthenticatedError {
+  constructor() {
+    super('Refresh token is invalid, expired or revoked');
+  }
+}
+
+export class EmailTakenError extends ConflictError {
+  constructor() {
+    super('An account with this email already exists', { field: 'email' });
+  }
+}
+
+export class InvalidLinkTokenError extends ValidationFailedError {
+  constructor() {
+    super('The link is invalid, expired or already used', [
+      { field: 'token', problems: ['invalid, expired or already used'] },
+    ]);
+  }
+}
+
+export class NotAMemberError extends DomainError {
+  constructor() {
+    super(403, 'NOT_A_MEMBER', 'You are not a member of this organization');
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../../config/app-config';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { AccountLinksService } from './account-links.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthThrottlerGuard, emailTracker } from './guards/auth-throttler.guard';
+import { AuthenticationGuard } from './guards/authentication.guard';
+import { LinkTokens } from './link-tokens';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import { LocalStrategy } from './strategies/local.strategy';
+
+const MINUTE_MS = 60_000;
+
+@Module({
+  imports: [
+    PassportModule,
+    OrganizationsModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: '15m', algorithm: 'HS256' },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [
+        { name: 'default', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_IP },
+        { name: 'email', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_EMAIL, getTracker: emailTracker },
+      ],
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    SessionsService,
+    AccountLinksService,
+    LinkTokens,
+    PasswordHasher,
+    JwtStrategy,
+    LocalStrategy,
+    AuthThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [AuthService, SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { permissionsOf } from '@plinth/tenancy';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { isUniqueViolation } from '../../database/postgres-errors';
+import { Mailer } from '../mail/mailer';
+import { OrganizationMember } from '../organizations/entities/organization-member.entity';
+import { Organization } from '../organizations/entities/organization.entity';
+import { OrganizationFactory } from '../organizations/organization-factory';
+import { presentOrganization } from '../organizations/organization.presenter';
+import { User } from '../users/entities/user.entity';
+import { presentUser } from '../users/user.presenter';
+import { EmailTakenError, InvalidCredentialsError, NotAMemberError } from './auth.errors';
+import type { LoginDto, SignupDto } from './dto/auth-requests.dto';
+import type {
+  LoginResultDto,
+  MeDto,
+  OrganizationWithRoleDto,
+  SignupResultDto,
+  TokenPairDto,
+} from './dto/auth-responses.dto';
+import { LinkTokens } from './link-tokens';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly linkTokens: LinkTokens,
+    private readonly organizations: OrganizationFactory,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async signup(dto: SignupDto): Promise<SignupResultDto> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      return await this.dataSource.transaction((manager) => this.createAccount(manager, dto, passwordHash));
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  /** Used by the local strategy: the same error for an unknown email and a wrong password. */
+  async validateCredentials({ email, password }: LoginDto): Promise<User> {
+    const user = await this.dataSource.manager
+      .createQueryBuilder(User, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email })
+      .getOne();
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyAgainstDecoy(password);
+    if (!user || !valid) throw new InvalidCredentialsError();
+    return user;
+  }
+
+  async login(user: User): Promise<LoginResultDto> {
+    const organizations = await this.organizationsOf(user.id);
+    const tokens = await this.sessions.start(this.dataSource.manager, user.id, organizations[0]?.id ?? null);
+    return { user: presentUser(user, this.config), ...tokens, organizations };
+  }
+
+  async switchOrganization(userId: string, organizationId: string): Promise<TokenPairDto> {
+    const isMember = await this.dataSource.manager.existsBy(OrganizationMember, { userId, organizationId });
+    if (!isMember) throw new NotAMemberError();
+    return this.sessions.start(this.dataSource.manager, userId, organizationId);
+  }
+
+  async me(userId: string): Promise<MeDto | null> {
+    const user = await this.dataSource.manager.findOneBy(User, { id: userId });
+    if (!user) return null;
+    const organizations = await this.organizationsOf(userId);
+    const memberships = organizations.map((org) => ({
+      organizationId: org.id,
+      name: org.name,
+      slug: org.slug,
+      role: org.role,
+      permissions: permissionsOf(org.role),
+      planTier: org.planTier,
+    }));
+    return { user: presentUser(user, this.config), memberships };
+  }
+
+  /** The user's organizations with their role, oldest membership first, in one query. */
+  async organizationsOf(userId: string): Promise<OrganizationWithRoleDto[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Organization, 'o')
+      .innerJoin(OrganizationMember, 'm', 'm.organization_id = o.id')
+      .addSelect('m.role', 'role')
+      .where('m.user_id = :userId', { userId })
+      .orderBy('m.joined_at', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((org, i) => ({ ...presentOrganization(org), role: rows.raw[i].role }));
+  }
+
+  private async createAccount(manager: EntityManager, dto: SignupDto, passwordHash: string): Promise<SignupResultDto> {
+    const exists = await manager.existsBy(User, { email: dto.email });
+    if (exists) throw new EmailTakenError();
+    const user = await manager.save(manager.create(User, { email: dto.email, name: dto.name, passwordHash }));
+    const organization = await this.organizations.createWithOwner(
+      manager,
+      dto.organizationName ?? `${dto.name}'s organization`,
+      user.id,
+    );
+    const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
+    await this.mailer.send(manager, user.email, 'welcome', {
+      name: user.name,
+      organizationName: organization.name,
+      appUrl: this.config.APP_URL,
+    });
+    await this.mailer.send(manager, user.email, 'verifyEmail', {
+      name: user.name,
+      url: `${this.config.APP_URL}/verify-email?token=${verifyToken}`,
+    });
+    const tokens = await this.sessions.start(manager, user.id, organization.id);
+    return { user: presentUser(user, this.config), organization: presentOrganization(organization), ...tokens };
+  }
+}

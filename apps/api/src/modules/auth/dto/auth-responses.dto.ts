@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PERMISSIONS, PLAN_TIERS, ROLES } from '@plinth/tenancy';
+import type { Permission, PlanTier, Role } from '@plinth/tenancy';
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
+  @ApiProperty() name: string;
+  @ApiProperty() emailVerified: boolean;
+  @ApiProperty() isPlatformAdmin: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
+  @ApiProperty({ enum: PLAN_TIERS }) planTier: PlanTier;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OrganizationWithRoleDto extends OrganizationDto {
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class TokenPairDto {
+  @ApiProperty({ description: 'JWT, valid 15 minutes' }) accessToken: string;
+  @ApiProperty({ description: 'Opaque, single use: each refresh returns a new one' }) refreshToken: string;
+}
+
+export class SignupResultDto extends TokenPairDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: OrganizationDto }) organization: OrganizationDto;
+}
+
+export class LoginResultDto extends TokenPairDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: [OrganizationWithRoleDto] }) organizations: OrganizationWithRoleDto[];
+}
+
+export class MembershipDto {
+  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: PERMISSIONS, isArray: true }) permissions: Permission[];
+  @ApiProperty({ enum: PLAN_TIERS }) planTier: PlanTier;
+}
+
+export class MeDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
+}
+
+export class VerifyEmailResultDto {
+  @ApiProperty() emailVerified: boolean;
+}

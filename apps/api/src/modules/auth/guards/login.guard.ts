@@ -1,0 +1,24 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { createValidationPipe } from '../../../common/validation.pipe';
+import { DomainError, UnauthenticatedError } from '../../../common/errors';
+import { LoginDto } from '../dto/auth-requests.dto';
+
+/** Validates the login body first (400 before 401), then runs the local strategy. */
+@Injectable()
+export class LoginGuard extends AuthGuard('local') {
+  private readonly validation = createValidationPipe();
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    request.body = await this.validation.transform(request.body, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error instanceof DomainError) throw error;
+    if (error || !user) throw new UnauthenticatedError('Invalid email or password');
+    return user;
+  }
+}

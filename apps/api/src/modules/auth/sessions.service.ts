@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { TokenPairDto } from './dto/auth-responses.dto';
+import { InvalidRefreshTokenError } from './auth.errors';
+import type { AccessTokenClaims } from './access-token';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { digestToken, newSecretToken } from './token-crypto';
+
+const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Access JWTs plus rotating refresh tokens. A refresh token works once;
+ * presenting a spent one revokes its whole family (RFC 6819 §5.2.2.3).
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Starts a new token family for the user. */
+  start(manager: EntityManager, userId: string, organizationId: string | null): Promise<TokenPairDto> {
+    return this.issue(manager, { userId, organizationId, familyId: randomUUID() });
+  }
+
+  async rotate(refreshToken: string): Promise<TokenPairDto> {
+    // A reused token's family is revoked and committed before the caller is refused.
+    const pair = await this.dataSource.transaction((manager) => this.rotateIn(manager, refreshToken));
+    if (!pair) throw new InvalidRefreshTokenError();
+    return pair;
+  }
+
+  /** Logout: revokes the token's family. Unknown tokens are ignored, so logout is idempotent. */
+  async revokeFamilyOf(refreshToken: string): Promise<void> {
+    const token = await this.dataSource.manager.findOneBy(RefreshToken, { tokenHash: digestToken(refreshToken) });
+    if (token) await this.revokeFamily(this.dataSource.manager, token.familyId);
+  }
+
+  async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async rotateIn(manager: EntityManager, refreshToken: string): Promise<TokenPairDto | null> {
+    const token = await manager.findOne(RefreshToken, {
+      where: { tokenHash: digestToken(refreshToken) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!token || token.expiresAt <= new Date()) return null;
+    if (token.usedAt || token.revokedAt) {
+      await this.revokeFamily(manager, token.familyId);
+      return null;
+    }
+    await manager.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+    return this.issue(manager, token);
+  }
+
+  private async issue(
+    manager: EntityManager,
+    session: Pick<RefreshToken, 'userId' | 'organizationId' | 'familyId'>,
+  ): Promise<TokenPairDto> {
+    const refreshToken = newSecretToken();
+    await manager.insert(RefreshToken, {
+      userId: session.userId,
+      organizationId: session.organizationId,
+      familyId: session.familyId,
+      tokenHash: digestToken(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TTL_MS),
+    });
+    const claims: AccessTokenClaims = { sub: session.userId, org: session.organizationId, typ: 'access' };
+    return { accessToken: await this.jwt.signAsync(claims), refreshToken };
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

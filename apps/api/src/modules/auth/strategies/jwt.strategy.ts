@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../../config/app-config';
+import { UnauthenticatedError } from '../../../common/errors';
+import type { AccessTokenClaims, AuthenticatedUser } from '../access-token';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): AuthenticatedUser {
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string') {
+      throw new UnauthenticatedError('Not an access token');
+    }
+    return { userId: claims.sub, organizationId: claims.org ?? null };
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retentionHours?: number;
+}
+
+/**
+ * pg-boss on the application database. `enqueue` takes the caller's
+ * transaction, so a job exists exactly when the write that caused it commits.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  readonly boss: PgBoss;
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
+
+  constructor(private readonly config: AppConfig) {
+    this.boss = new PgBoss({
+      connectionString: config.DATABASE_URL,
+      max: 4,
+      application_name: 'plinth-jobs',
+      supervise: config.JOBS_ENABLED,
+      schedule: config.JOBS_ENABLED,
+    });
+    this.boss.on('error', (error) => this.logger.error(error));
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    this.markReady();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  async defineQueue(queue: QueueDefinition): Promise<void> {
+    await this.ready;
+    await this.boss.createQueue(queue.name, {
+      name: queue.name,
+      retryLimit: queue.retryLimit,
+      retryDelay: queue.retryDelaySeconds,
+      retryBackoff: true,
+      retentionMinutes: (queue.retentionHours ?? 24 * 14) * 60,
+    });
+  }
+
+  /** Adds a job inside `manager`'s transaction (the outbox). */
+  async enqueue(manager: EntityManager, queue: string, data: object): Promise<void> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
+      throw new Error(`enqueue(${queue}) needs an open transaction: jobs commit with the write that causes them`);
+    }
+    await this.boss.send(queue, data, {
+      db: {
+        executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }),
+      },
+    });
+  }
+
+  async work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void> {
+    await this.ready;
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+      await handler(job.data);
+    });
+  }
+}

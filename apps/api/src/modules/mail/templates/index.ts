@@ -1,0 +1,35 @@
+import { layout, RenderedMail } from './layout';
+
+/** Every mail Plinth sends, by name, with the parameters each needs. */
+export const templates = {
+  welcome: (p: { name: string; organizationName: string; appUrl: string }) =>
+    layout({
+      subject: 'Welcome to Plinth',
+      greeting: `Hi ${p.name},`,
+      paragraphs: [`Your organization “${p.organizationName}” is ready on the Free plan.`],
+      action: { label: 'Open Plinth', url: p.appUrl },
+    }),
+  verifyEmail: (p: { name: string; url: string }) =>
+    layout({
+      subject: 'Confirm your email address',
+      greeting: `Hi ${p.name},`,
+      paragraphs: ['Please confirm that this is your email address.'],
+      action: { label: 'Confirm email', url: p.url },
+      footnote: 'The link is valid for 48 hours. If you did not sign up, ignore this mail.',
+    }),
+  passwordReset: (p: { name: string; url: string }) =>
+    layout({
+      subject: 'Reset your password',
+      greeting: `Hi ${p.name},`,
+      paragraphs: ['Someone asked to reset the password of your Plinth account.'],
+      action: { label: 'Choose a new password', url: p.url },
+      footnote: 'The link is valid for one hour and works once. If it was not you, ignore this mail.',
+    }),
+} satisfies Record<string, (params: never) => RenderedMail>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateParams<T extends TemplateName> = Parameters<(typeof templates)[T]>[0];
+
+export function render<T extends TemplateName>(template: T, params: TemplateParams<T>): RenderedMail {
+  return (templates[template] as (p: TemplateParams<T>) => RenderedMail)(params);
+}

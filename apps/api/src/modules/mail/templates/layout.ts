@@ -1,0 +1,34 @@
+import escapeHtml from 'escape-html';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface MailContent {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footnote?: string;
+}
+
+/** One look for every mail: the same content as plain text and as escaped HTML. */
+export function layout(content: MailContent): RenderedMail {
+  const { subject, greeting, paragraphs, action, footnote } = content;
+  const text = [
+    greeting,
+    ...paragraphs,
+    ...(action ? [`${action.label}: ${action.url}`] : []),
+    ...(footnote ? [footnote] : []),
+    '— Plinth',
+  ].join('\n\n');
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2937;max-width:560px">
+<p>${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${action ? `<p><a href="${escapeHtml(action.url)}" style="background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p><p style="font-size:12px;color:#6b7280">${escapeHtml(action.url)}</p>` : ''}
+${footnote ? `<p style="font-size:12px;color:#6b7280">${escapeHtml(footnote)}</p>` : ''}
+<p>— Plinth</p></body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,3 @@
+export * from './lib/roles';
+export * from './lib/permissions';
+export * from './lib/public.decorator';
