@@ -1,0 +1,25 @@
+// Jest global setup: the real services a test run needs, started once.
+// DATABASE_URL / SMTP_URL given → use them; else start embedded ones.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../../tools/embedded/free-port.mjs';
+import { startMailCatcher } from '../../../tools/embedded/mail.mjs';
+import { startPostgres } from '../../../tools/embedded/postgres.mjs';
+
+export default async function globalSetup() {
+  const stops = [];
+  if (!process.env.DATABASE_URL) {
+    const root = await mkdtemp(join(tmpdir(), 'plinth-test-pg-'));
+    const pg = await startPostgres({ dataDir: join(root, 'data'), port: await freePort(), persistent: false, durable: false });
+    process.env.DATABASE_URL = pg.url;
+    stops.push(pg.stop);
+  }
+  if (!process.env.MAIL_INBOX_URL) {
+    const mail = await startMailCatcher({ smtpPort: await freePort(), webPort: await freePort() });
+    process.env.SMTP_URL = mail.smtpUrl;
+    process.env.MAIL_INBOX_URL = mail.inboxUrl;
+    stops.push(mail.stop);
+  }
+  globalThis.__plinthStops = stops;
+}
