@@ -3,9 +3,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../tools/embedded/free-port.mjs';
-import { startMailCatcher } from '../../../tools/embedded/mail.mjs';
-import { startPostgres } from '../../../tools/embedded/postgres.mjs';
+import { freePort } from './embedded/free-port.mjs';
+import { startMailCatcher } from './embedded/mail.mjs';
+import { startPostgres } from './embedded/postgres.mjs';
 
 export default async function globalSetup() {
   const stops = [];

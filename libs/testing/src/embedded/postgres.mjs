@@ -27,7 +27,7 @@ export async function startPostgres({ dataDir, port, persistent, database = 'pli
       '-c', 'max_connections=200',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog: () => {},
+    onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${message}\n`),
   });
   if (!(await exists(`${dataDir}/PG_VERSION`))) await server.initialise();

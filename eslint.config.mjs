@@ -1,0 +1,36 @@
+import nx from '@nx/eslint-plugin';
+
+const scope = (name, allowed) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: allowed.map((s) => `scope:${s}`) });
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.plinth', 'libs/api-client/src/schema.d.ts'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    rules: {
+      // DESIGN.md's boundaries: libs never import apps; tenancy depends on nothing of ours;
+      // quota on tenancy; billing on tenancy and quota; web only on api-client.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app', 'type:e2e'] },
+            scope('tenancy', []),
+            scope('quota', ['tenancy']),
+            scope('billing', ['tenancy', 'quota']),
+            scope('api-client', []),
+            scope('testing', ['tenancy']),
+            scope('api', ['tenancy', 'quota', 'billing', 'testing']),
+            scope('web', ['api-client']),
+            scope('web-e2e', ['testing', 'api-client']),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
