@@ -1,0 +1,37 @@
+// Shared by the benchmarks: they run against an already running API
+// (`npm start`, or BENCH_URL), never inside the test suite.
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+
+export const baseUrl = process.env.BENCH_URL ?? 'http://localhost:3000';
+
+/** Signs a fresh user up and returns their access token. */
+export async function signUp() {
+  const email = `bench-${randomUUID().slice(0, 8)}@example.test`;
+  const response = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'bench-password-1', name: 'Bench' }),
+  });
+  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${await response.text()}`);
+  return (await response.json()).data;
+}
+
+/** Runs autocannon and prints one line of figures. */
+export async function run(label, options) {
+  const result = await autocannon({ url: baseUrl, duration: 10, connections: 10, ...options });
+  const { latency, requests, non2xx, errors } = result;
+  const line = {
+    label,
+    connections: options.connections ?? 10,
+    seconds: options.duration ?? 10,
+    reqPerSec: Math.round(requests.average),
+    p50ms: latency.p50,
+    p90ms: latency.p90,
+    p99ms: latency.p99,
+    non2xx,
+    errors,
+  };
+  console.log(JSON.stringify(line));
+  return line;
+}
