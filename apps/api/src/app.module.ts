@@ -9,11 +9,17 @@ import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { TenancyModule } from '@plinth/tenancy';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
+import { InvitesModule } from './modules/invites/invites.module';
+import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { RequestTenantResolver } from './modules/tenancy/request-tenant.resolver';
 
 @Module({})
 export class AppModule {
@@ -27,8 +33,13 @@ export class AppModule {
         JobsModule,
         MailModule,
         HealthModule,
+        TenancyModule.forRoot(RequestTenantResolver),
+        AuditModule,
         AuthModule,
         OrganizationsModule,
+        MembersModule,
+        InvitesModule,
+        ApiKeysModule,
       ],
       providers: [
         { provide: APP_PIPE, useValue: createValidationPipe() },

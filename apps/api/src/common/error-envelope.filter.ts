@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode, RateLimitedError } from './errors';
+import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode, RateLimitedError } from '@plinth/tenancy';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -12,6 +12,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
+
+/** Nest re-throws Fastify's body-parser errors as a plain HttpException that keeps only the message. */
+const INVALID_JSON_MESSAGE = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
 
 export interface ErrorBody {
   success: false;
@@ -60,6 +63,7 @@ function statusOf(exception: unknown): number | undefined {
 function clientMessageOf(exception: unknown, status: number): string {
   const code = (exception as { code?: string }).code;
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) return 'Malformed JSON body';
+  if (exception instanceof HttpException && exception.message === INVALID_JSON_MESSAGE) return 'Malformed JSON body';
   if (status === 404 && !(exception instanceof DomainError)) return 'Route not found';
   return exception instanceof Error ? exception.message : 'Request failed';
 }

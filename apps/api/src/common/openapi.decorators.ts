@@ -7,7 +7,7 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { ErrorCode } from './errors';
+import type { ErrorCode } from '@plinth/tenancy';
 
 class ErrorDetail {
   @ApiProperty({ example: 'VALIDATION_FAILED' })

@@ -1,7 +1,10 @@
+import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
+import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
 import { UserToken } from '../modules/auth/entities/user-token.entity';
+import { Invite } from '../modules/invites/entities/invite.entity';
 import { OrganizationMember } from '../modules/organizations/entities/organization-member.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken];
+export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog];

@@ -22,6 +22,9 @@ const MATRIX: Array<[Permission, Role[]]> = [
   ['apikeys:manage', ['owner', 'admin']],
   ['webhooks:manage', ['owner', 'admin']],
   ['audit:read', ['owner', 'admin']],
+  ['organization:delete', ['owner']],
+  ['organization:transfer', ['owner']],
+  ['organization:export', ['owner']],
 ];
 
 describe('permission matrix', () => {

@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'apikeys:manage',
   'webhooks:manage',
   'audit:read',
+  // Owner-only actions API.md marks "owner"; named so the SPA can read them from /auth/me.
+  'organization:delete',
+  'organization:transfer',
+  'organization:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,7 +43,13 @@ const ADMIN: Permission[] = [
   'webhooks:manage',
   'audit:read',
 ];
-const OWNER: Permission[] = [...ADMIN, 'billing:manage'];
+const OWNER: Permission[] = [
+  ...ADMIN,
+  'billing:manage',
+  'organization:delete',
+  'organization:transfer',
+  'organization:export',
+];
 
 /** API.md's permission matrix: each role's grants, as data. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -6,8 +6,9 @@ export interface AccessTokenClaims {
   typ: 'access';
 }
 
-/** Who is calling, as the JWT strategy puts it on `request.user`. */
+/** A signed-in user, as the JWT strategy puts it on `request.user`. */
 export interface AuthenticatedUser {
+  kind: 'user';
   userId: string;
   organizationId: string | null;
 }

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '@plinth/tenancy';
-import { UnauthenticatedError } from '../../common/errors';
+import { Authenticated, Public, UnauthenticatedError } from '@plinth/tenancy';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import type { User } from '../users/entities/user.entity';
 import type { AuthenticatedUser } from './access-token';
@@ -91,7 +90,7 @@ export class AuthController {
   }
 
   @Post('switch-organization')
-  @ApiBearerAuth()
+  @Authenticated()
   @ApiEndpoint({
     summary: 'Get a token pair for another of your organizations',
     response: TokenPairDto,
@@ -105,7 +104,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @Authenticated()
   @ApiEndpoint({
     summary: 'The caller and their memberships, each with its permissions',
     response: MeDto,

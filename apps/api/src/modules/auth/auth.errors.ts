@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, UnauthenticatedError, ValidationFailedError } from '../../common/errors';
+import { ConflictError, UnauthenticatedError, ValidationFailedError } from '@plinth/tenancy';
 
 export class InvalidCredentialsError extends UnauthenticatedError {
   constructor() {
@@ -23,11 +23,5 @@ export class InvalidLinkTokenError extends ValidationFailedError {
     super('The link is invalid, expired or already used', [
       { field: 'token', problems: ['invalid, expired or already used'] },
     ]);
-  }
-}
-
-export class NotAMemberError extends DomainError {
-  constructor() {
-    super(403, 'NOT_A_MEMBER', 'You are not a member of this organization');
   }
 }

@@ -1,21 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { permissionsOf } from '@plinth/tenancy';
+import { NotAMemberError, permissionsOf } from '@plinth/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/postgres-errors';
 import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
-import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationFactory } from '../organizations/organization-factory';
+import { OrganizationsService } from '../organizations/organizations.service';
 import { presentOrganization } from '../organizations/organization.presenter';
 import { User } from '../users/entities/user.entity';
 import { presentUser } from '../users/user.presenter';
-import { EmailTakenError, InvalidCredentialsError, NotAMemberError } from './auth.errors';
+import { EmailTakenError, InvalidCredentialsError } from './auth.errors';
 import type { LoginDto, SignupDto } from './dto/auth-requests.dto';
 import type {
   LoginResultDto,
   MeDto,
-  OrganizationWithRoleDto,
   SignupResultDto,
   TokenPairDto,
 } from './dto/auth-responses.dto';
@@ -32,6 +31,7 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly linkTokens: LinkTokens,
     private readonly organizations: OrganizationFactory,
+    private readonly organizationsService: OrganizationsService,
     private readonly mailer: Mailer,
   ) {}
 
@@ -60,7 +60,7 @@ export class AuthService {
   }
 
   async login(user: User): Promise<LoginResultDto> {
-    const organizations = await this.organizationsOf(user.id);
+    const organizations = await this.organizationsService.listForUser(user.id);
     const tokens = await this.sessions.start(this.dataSource.manager, user.id, organizations[0]?.id ?? null);
     return { user: presentUser(user, this.config), ...tokens, organizations };
   }
@@ -74,7 +74,7 @@ export class AuthService {
   async me(userId: string): Promise<MeDto | null> {
     const user = await this.dataSource.manager.findOneBy(User, { id: userId });
     if (!user) return null;
-    const organizations = await this.organizationsOf(userId);
+    const organizations = await this.organizationsService.listForUser(userId);
     const memberships = organizations.map((org) => ({
       organizationId: org.id,
       name: org.name,
@@ -86,27 +86,14 @@ export class AuthService {
     return { user: presentUser(user, this.config), memberships };
   }
 
-  /** The user's organizations with their role, oldest membership first, in one query. */
-  async organizationsOf(userId: string): Promise<OrganizationWithRoleDto[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Organization, 'o')
-      .innerJoin(OrganizationMember, 'm', 'm.organization_id = o.id')
-      .addSelect('m.role', 'role')
-      .where('m.user_id = :userId', { userId })
-      .orderBy('m.joined_at', 'ASC')
-      .getRawAndEntities();
-    return rows.entities.map((org, i) => ({ ...presentOrganization(org), role: rows.raw[i].role }));
-  }
-
   private async createAccount(manager: EntityManager, dto: SignupDto, passwordHash: string): Promise<SignupResultDto> {
     const exists = await manager.existsBy(User, { email: dto.email });
     if (exists) throw new EmailTakenError();
     const user = await manager.save(manager.create(User, { email: dto.email, name: dto.name, passwordHash }));
-    const organization = await this.organizations.createWithOwner(
-      manager,
-      dto.organizationName ?? `${dto.name}'s organization`,
-      user.id,
-    );
+    const organization = await this.organizations.createWithOwner(manager, {
+      userId: user.id,
+      name: dto.organizationName ?? `${dto.name}'s organization`,
+    });
     const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
     await this.mailer.send(manager, user.email, 'welcome', {
       name: user.name,

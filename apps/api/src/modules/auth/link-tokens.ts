@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, MoreThan } from 'typeorm';
 import { UserToken, UserTokenPurpose } from './entities/user-token.entity';
-import { digestToken, newSecretToken } from './token-crypto';
+import { digestToken, newSecretToken } from '../../common/token-crypto';
 
 const TTL_MS: Record<UserTokenPurpose, number> = {
   verify_email: 48 * 3600 * 1000,

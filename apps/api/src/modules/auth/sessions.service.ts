@@ -6,7 +6,7 @@ import type { TokenPairDto } from './dto/auth-responses.dto';
 import { InvalidRefreshTokenError } from './auth.errors';
 import type { AccessTokenClaims } from './access-token';
 import { RefreshToken } from './entities/refresh-token.entity';
-import { digestToken, newSecretToken } from './token-crypto';
+import { digestToken, newSecretToken } from '../../common/token-crypto';
 
 const REFRESH_TTL_MS = 30 * 24 * 3600 * 1000;
 

@@ -20,6 +20,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   readonly boss: PgBoss;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
+  private hasWorkers = false;
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({
@@ -40,6 +41,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // pg-boss retires stopped workers on a one-second tick after stop() resolves; outlive it.
+    if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
   async defineQueue(queue: QueueDefinition): Promise<void> {
@@ -61,15 +64,34 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     }
     await this.boss.send(queue, data, {
       db: {
-        executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }),
+        executeSql: async (text: string, values: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }),
       },
     });
   }
 
-  async work<T extends object>(queue: string, handler: (data: T) => Promise<void>): Promise<void> {
+  /**
+   * One worker fetching up to `concurrency` jobs per poll and running them
+   * side by side. Each job that throws is failed on its own (and retried);
+   * pg-boss then completes only the jobs still active, the ones that worked.
+   */
+  async work<T extends object>(
+    queue: string,
+    handler: (data: T) => Promise<void>,
+    { concurrency = 1 }: { concurrency?: number } = {},
+  ): Promise<void> {
     await this.ready;
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-      await handler(job.data);
+    this.hasWorkers = true;
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: concurrency }, async (jobs) => {
+      const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+      await Promise.all(
+        results.map((result, i) =>
+          result.status === 'rejected' ? this.boss.fail(queue, jobs[i].id, { error: messageOf(result.reason) }) : null,
+        ),
+      );
     });
   }
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
 }

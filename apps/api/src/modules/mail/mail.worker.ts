@@ -5,6 +5,9 @@ import { JobQueue } from '../jobs/job-queue';
 import { MAIL_QUEUE, MailJob } from './mailer';
 import { render } from './templates';
 
+/** Mails delivered at once per instance: a signup burst must not queue verify links for minutes. */
+const MAIL_CONCURRENCY = 5;
+
 /**
  * Delivers queued mail over SMTP. A failed delivery throws, so pg-boss
  * retries it with backoff: a mail server that is down delays mail, never loses it.
@@ -24,7 +27,9 @@ export class MailWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     // Retries back off exponentially from 10 s; an unsent mail is kept for 14 days.
     await this.jobs.defineQueue({ name: MAIL_QUEUE, retryLimit: 20, retryDelaySeconds: 10 });
-    if (this.config.JOBS_ENABLED) await this.jobs.work<MailJob>(MAIL_QUEUE, (job) => this.deliver(job));
+    if (this.config.JOBS_ENABLED) {
+      await this.jobs.work<MailJob>(MAIL_QUEUE, (job) => this.deliver(job), { concurrency: MAIL_CONCURRENCY });
+    }
   }
 
   async deliver(job: MailJob): Promise<void> {

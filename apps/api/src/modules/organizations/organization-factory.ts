@@ -4,34 +4,49 @@ import slugify from 'slugify';
 import type { EntityManager } from 'typeorm';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
+import { SlugTakenError } from './organizations.errors';
 
 const SLUG_MAX = 48;
 
 /** Creates an organization on the Free plan with its first owner, inside the caller's transaction. */
 @Injectable()
 export class OrganizationFactory {
-  async createWithOwner(manager: EntityManager, name: string, ownerId: string): Promise<Organization> {
-    const organization = await this.insertWithFreeSlug(manager, name);
-    await manager.insert(OrganizationMember, { organizationId: organization.id, userId: ownerId, role: 'owner' });
+  async createWithOwner(manager: EntityManager, owner: { userId: string; name: string; slug?: string }): Promise<Organization> {
+    const organization = owner.slug
+      ? await this.insertWithSlug(manager, owner.name, owner.slug)
+      : await this.insertWithFreeSlug(manager, owner.name);
+    await manager.insert(OrganizationMember, { organizationId: organization.id, userId: owner.userId, role: 'owner' });
+    return organization;
+  }
+
+  private async insertWithSlug(manager: EntityManager, name: string, slug: string): Promise<Organization> {
+    const organization = await this.tryInsert(manager, name, slug);
+    if (!organization) throw new SlugTakenError(slug);
     return organization;
   }
 
   /** Tries the name's slug, then the slug with a random suffix; never aborts the transaction on a clash. */
   private async insertWithFreeSlug(manager: EntityManager, name: string): Promise<Organization> {
-    const base = slugify(name, { lower: true, strict: true }).slice(0, SLUG_MAX) || 'org';
+    const base = slugify(name, { lower: true, strict: true }).slice(0, SLUG_MAX - 7).replace(/-+$/, '').padEnd(3, '0');
     for (const slug of [base, `${base}-${suffix()}`, `${base}-${suffix()}`]) {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Organization)
-        .values({ name, slug })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = inserted.raw[0]?.id as string | undefined;
-      if (id) return manager.findOneByOrFail(Organization, { id });
+      const organization = await this.tryInsert(manager, name, slug);
+      if (organization) return organization;
     }
     throw new Error(`No free slug for organization "${name}"`);
+  }
+
+  /** INSERT … ON CONFLICT DO NOTHING: a taken slug returns null instead of aborting the transaction. */
+  private async tryInsert(manager: EntityManager, name: string, slug: string): Promise<Organization | null> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Organization)
+      .values({ name, slug })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = inserted.raw[0]?.id as string | undefined;
+    return id ? manager.findOneByOrFail(Organization, { id }) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { RateLimitedError } from '../../../common/errors';
+import { RateLimitedError } from '@plinth/tenancy';
 
 /**
  * Brute-force brake for the auth endpoints: per IP ("default") and per

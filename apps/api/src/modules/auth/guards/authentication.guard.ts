@@ -1,19 +1,40 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { IS_PUBLIC } from '@plinth/tenancy';
-import { DomainError, UnauthenticatedError } from '../../../common/errors';
+import {
+  DomainError,
+  IS_AUTHENTICATED,
+  IS_PUBLIC,
+  REQUIRED_PERMISSION,
+  RoutePolicyError,
+  UnauthenticatedError,
+} from '@plinth/tenancy';
 
-/** Global: every route needs a valid access token unless it is marked @Public(). */
+/**
+ * Global and deny-by-default: a route is reachable only when it says who may
+ * call it. @Public: anyone. @Authenticated: a signed-in user (not an API key).
+ * @Authorize: a user or an API key, then the TenantGuard decides.
+ */
 @Injectable()
-export class AuthenticationGuard extends AuthGuard('jwt') {
+export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
+  private readonly logger = new Logger(AuthenticationGuard.name);
+
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const usersOnly = this.reflector.getAllAndOverride<boolean>(IS_AUTHENTICATED, targets);
+    if (!usersOnly && !this.reflector.getAllAndOverride(REQUIRED_PERMISSION, targets)) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access policy`);
+      throw new RoutePolicyError();
+    }
+    await super.canActivate(context);
+    const principal = context.switchToHttp().getRequest().user as { kind: string };
+    if (usersOnly && principal.kind !== 'user') throw new RoutePolicyError('This endpoint is for signed-in users, not API keys');
+    return true;
   }
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
@@ -24,7 +45,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 }
 
 function describe(info: unknown): string {
-  const name = (info as { name?: string } | undefined)?.name;
+  const first = (Array.isArray(info) ? info.find(Boolean) : info) as { name?: string } | undefined;
+  const name = first?.name;
   if (name === 'TokenExpiredError') return 'Access token expired';
   if (name === 'JsonWebTokenError') return 'Access token is invalid';
   return 'Authentication required';

@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { createValidationPipe } from '../../../common/validation.pipe';
-import { DomainError, UnauthenticatedError } from '../../../common/errors';
+import { DomainError, UnauthenticatedError } from '@plinth/tenancy';
 import { LoginDto } from '../dto/auth-requests.dto';
 
 /** Validates the login body first (400 before 401), then runs the local strategy. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../../config/app-config';
-import { UnauthenticatedError } from '../../../common/errors';
+import { UnauthenticatedError } from '@plinth/tenancy';
 import type { AccessTokenClaims, AuthenticatedUser } from '../access-token';
 
 @Injectable()
@@ -20,6 +20,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string') {
       throw new UnauthenticatedError('Not an access token');
     }
-    return { userId: claims.sub, organizationId: claims.org ?? null };
+    return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null };
   }
 }

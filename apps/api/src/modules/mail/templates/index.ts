@@ -25,6 +25,14 @@ export const templates = {
       action: { label: 'Choose a new password', url: p.url },
       footnote: 'The link is valid for one hour and works once. If it was not you, ignore this mail.',
     }),
+  invite: (p: { organizationName: string; inviterName: string; role: string; url: string; expiresAt: string }) =>
+    layout({
+      subject: `${p.inviterName} invited you to ${p.organizationName} on Plinth`,
+      greeting: 'Hello,',
+      paragraphs: [`${p.inviterName} invited you to join “${p.organizationName}” as ${p.role}.`],
+      action: { label: 'Accept the invitation', url: p.url },
+      footnote: `The link works once, for this email address, until ${p.expiresAt}.`,
+    }),
 } satisfies Record<string, (params: never) => RenderedMail>;
 
 export type TemplateName = keyof typeof templates;

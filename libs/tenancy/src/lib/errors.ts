@@ -67,3 +67,16 @@ export class RateLimitedError extends DomainError {
     super(429, 'RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`);
   }
 }
+
+export class NotAMemberError extends DomainError {
+  constructor(message = 'You are not a member of this organization') {
+    super(403, 'NOT_A_MEMBER', message);
+  }
+}
+
+/** The route may not be called this way (no access policy declared, or not by this kind of caller). */
+export class RoutePolicyError extends DomainError {
+  constructor(message = 'This endpoint is not available') {
+    super(403, 'FORBIDDEN', message, { rule: 'route_policy' });
+  }
+}

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidationFailedError } from '@plinth/tenancy';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Page } from './envelope.interceptor';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+interface Position {
+  at: Date;
+  id: string;
+}
+
+/**
+ * Keyset pagination on (timestamp, id): stable under inserts, and each page
+ * is one index range scan. Fetches limit + 1 rows to know whether more exist.
+ */
+export function pageQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  page: PageQueryDto,
+  column: string,
+  direction: 'ASC' | 'DESC',
+): SelectQueryBuilder<T> {
+  const after = decodeCursor(page.cursor);
+  if (after) {
+    const op = direction === 'DESC' ? '<' : '>';
+    qb.andWhere(`(${alias}.${column}, ${alias}.id) ${op} (:cursorAt, :cursorId)`, {
+      cursorAt: after.at,
+      cursorId: after.id,
+    });
+  }
+  return qb
+    .orderBy(`${alias}.${column}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(page.limit + 1);
+}
+
+export function toPage<Row, Out>(rows: Row[], page: PageQueryDto, position: (row: Row) => Position, present: (row: Row) => Out): Page<Out> {
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > page.limit && last ? encodeCursor(position(last)) : null;
+  return new Page(items.map(present), nextCursor, page.limit);
+}
+
+function encodeCursor({ at, id }: Position): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): Position | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { at: date, id };
+  } catch {
+    throw new ValidationFailedError('Invalid cursor', [{ field: 'cursor', problems: ['not a cursor from this list'] }]);
+  }
+}

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+import { AuditLogger } from './audit-logger';
+import { AuditService } from './audit.service';
+
+@Global()
+@Module({ controllers: [AuditController], providers: [AuditLogger, AuditService], exports: [AuditLogger] })
+export class AuditModule {}

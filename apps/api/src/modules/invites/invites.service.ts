@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, scoped, TenantContext, TenantTransactions } from '@plinth/tenancy';
+import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import type { Page } from '../../common/envelope.interceptor';
+import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
+import { digestToken, newSecretToken } from '../../common/token-crypto';
+import { AppConfig } from '../../config/app-config';
+import { isUniqueViolation } from '../../database/postgres-errors';
+import { AuditLogger } from '../audit/audit-logger';
+import { Mailer } from '../mail/mailer';
+import { OrganizationMember } from '../organizations/entities/organization-member.entity';
+import { Organization } from '../organizations/entities/organization.entity';
+import { lockOrganization } from '../organizations/organization-lock';
+import { User } from '../users/entities/user.entity';
+import type { CreatedInviteDto, CreateInviteDto, InviteDto } from './dto/invites.dto';
+import { Invite, inviteStatus } from './entities/invite.entity';
+import { AlreadyMemberError, PendingInviteExistsError } from './invites.errors';
+
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** The inviting side: create, list, resend and revoke an organization's invitations. */
+@Injectable()
+export class InvitesService {
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLogger,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async create(tenant: TenantContext, dto: CreateInviteDto): Promise<CreatedInviteDto> {
+    try {
+      return await this.transactions.run(tenant.organizationId, async (manager) => {
+        await lockOrganization(manager, tenant.organizationId);
+        await this.ensureNotMember(manager, tenant.organizationId, dto.email);
+        await this.closeExpired(manager, tenant.organizationId, dto.email);
+        const token = newSecretToken();
+        const invite = await scoped(manager, Invite, tenant.organizationId).save({
+          email: dto.email,
+          role: dto.role,
+          tokenHash: digestToken(token),
+          invitedByUserId: tenant.actor.type === 'user' ? tenant.actor.id : null,
+          expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+        });
+        await this.sendMail(manager, tenant, invite, token);
+        await this.audit.record(manager, tenant, {
+          action: 'invite.created',
+          targetType: 'invite',
+          targetId: invite.id,
+          metadata: { email: invite.email, role: invite.role },
+        });
+        return { ...presentInvite(invite), inviteToken: token };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'invites_one_open_per_email')) throw new PendingInviteExistsError();
+      throw error;
+    }
+  }
+
+  /** Open invitations (pending or expired, not accepted or revoked), newest first. */
+  list(organizationId: string, page: PageQueryDto): Promise<Page<InviteDto>> {
+    return this.transactions.run(organizationId, async (manager) => {
+      const qb = scoped(manager, Invite, organizationId)
+        .createQueryBuilder('i')
+        .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL');
+      const rows = await pageQuery(qb, 'i', page, 'createdAt', 'DESC').getMany();
+      return toPage(rows, page, (i) => ({ at: i.createdAt, id: i.id }), presentInvite);
+    });
+  }
+
+  /** A new token and a new 7-day expiry; the old link stops working. */
+  resend(tenant: TenantContext, inviteId: string): Promise<CreatedInviteDto> {
+    return this.transactions.run(tenant.organizationId, async (manager) => {
+      const invites = scoped(manager, Invite, tenant.organizationId);
+      const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
+      const token = newSecretToken();
+      Object.assign(invite, { tokenHash: digestToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
+      await invites.update({ id: invite.id }, { tokenHash: invite.tokenHash, expiresAt: invite.expiresAt });
+      await this.sendMail(manager, tenant, invite, token);
+      await this.audit.record(manager, tenant, {
+        action: 'invite.resent',
+        targetType: 'invite',
+        targetId: invite.id,
+        metadata: { email: invite.email },
+      });
+      return { ...presentInvite(invite), inviteToken: token };
+    });
+  }
+
+  revoke(tenant: TenantContext, inviteId: string): Promise<void> {
+    return this.transactions.run(tenant.organizationId, async (manager) => {
+      const revoked = await scoped(manager, Invite, tenant.organizationId).update(
+        { id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      if (revoked === 0) throw new NotFoundError('Invite');
+      await this.audit.record(manager, tenant, { action: 'invite.revoked', targetType: 'invite', targetId: inviteId });
+    });
+  }
+
+  private async ensureNotMember(manager: EntityManager, organizationId: string, email: string): Promise<void> {
+    const member = await scoped(manager, OrganizationMember, organizationId)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .andWhere('u.email = :email', { email })
+      .getExists();
+    if (member) throw new AlreadyMemberError();
+  }
+
+  /** An expired invitation no longer blocks a new one for the same address. */
+  private async closeExpired(manager: EntityManager, organizationId: string, email: string): Promise<void> {
+    await scoped(manager, Invite, organizationId).update(
+      { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: LessThanOrEqual(new Date()) },
+      { revokedAt: new Date() },
+    );
+  }
+
+  private async sendMail(manager: EntityManager, tenant: TenantContext, invite: Invite, token: string) {
+    const organization = await manager.findOneByOrFail(Organization, { id: tenant.organizationId });
+    const inviter = tenant.actor.type === 'user' && tenant.actor.id ? await manager.findOneBy(User, { id: tenant.actor.id }) : null;
+    await this.mailer.send(manager, invite.email, 'invite', {
+      organizationName: organization.name,
+      inviterName: inviter?.name ?? organization.name,
+      role: invite.role,
+      url: `${this.config.APP_URL}/invites/${token}`,
+      expiresAt: invite.expiresAt.toUTCString(),
+    });
+  }
+}
+
+export function presentInvite(invite: Invite): InviteDto {
+  return {
+    id: invite.id,
+    email: invite.email,
+    role: invite.role,
+    status: inviteStatus(invite) === 'expired' ? 'expired' : 'pending',
+    expiresAt: invite.expiresAt.toISOString(),
+    createdAt: invite.createdAt.toISOString(),
+  };
+}

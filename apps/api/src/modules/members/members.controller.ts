@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authorize, TenantContext } from '@plinth/tenancy';
+import type { Page } from '../../common/envelope.interceptor';
+import { ApiEndpoint } from '../../common/openapi.decorators';
+import { PageQueryDto } from '../../common/pagination';
+import { TransferOwnershipDto } from '../organizations/dto/organization-requests.dto';
+import { ChangeRoleDto, MemberDto } from './dto/members.dto';
+import { MembersService } from './members.service';
+
+const ERRORS = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN'] as const;
+
+@ApiTags('members')
+@Controller('organizations/:id')
+export class MembersController {
+  constructor(
+    private readonly members: MembersService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @Get('members')
+  @Authorize('members:read')
+  @ApiEndpoint({ summary: 'Members in order of joining', response: MemberDto, paginated: true, errors: [...ERRORS] })
+  list(@Param('id', ParseUUIDPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
+    return this.members.list(this.tenant.organizationId, page);
+  }
+
+  @Patch('members/:userId')
+  @Authorize('members:update')
+  @ApiEndpoint({
+    summary: 'Change a member’s role',
+    description: 'Only an owner grants or takes away owner; the last owner keeps it.',
+    response: MemberDto,
+    errors: [...ERRORS, 'NOT_FOUND', 'CONFLICT'],
+  })
+  changeRole(
+    @Param('id', ParseUUIDPipe) _id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<MemberDto> {
+    return this.members.changeRole(this.tenant, userId, dto.role);
+  }
+
+  @Delete('members/:userId')
+  @Authorize('members:remove')
+  @ApiEndpoint({
+    summary: 'Remove a member (not yourself: use leave)',
+    status: 204,
+    errors: [...ERRORS, 'NOT_FOUND'],
+  })
+  async remove(@Param('id', ParseUUIDPipe) _id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+    await this.members.remove(this.tenant, userId);
+  }
+
+  @Post('leave')
+  @Authorize()
+  @ApiEndpoint({ summary: 'Leave the organization (not as its last owner)', status: 204, errors: [...ERRORS, 'CONFLICT'] })
+  async leave(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
+    await this.members.leave(this.tenant);
+  }
+
+  @Post('transfer-ownership')
+  @Authorize('organization:transfer')
+  @ApiEndpoint({
+    summary: 'Make another member the owner; you become admin',
+    response: MemberDto,
+    errors: [...ERRORS, 'NOT_FOUND'],
+  })
+  transferOwnership(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: TransferOwnershipDto): Promise<MemberDto> {
+    return this.members.transferOwnership(this.tenant, dto.userId);
+  }
+}

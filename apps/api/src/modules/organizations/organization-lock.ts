@@ -1,0 +1,10 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Serialises membership changes of one organization (role changes, removals,
+ * invites, acceptances) so concurrent requests cannot leave zero owners or
+ * duplicate members.
+ */
+export async function lockOrganization(manager: EntityManager, organizationId: string): Promise<void> {
+  await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
+}

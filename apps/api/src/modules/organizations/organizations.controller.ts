@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
+import { ApiEndpoint } from '../../common/openapi.decorators';
+import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
+import type { AuthenticatedUser } from '../auth/access-token';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { OrganizationDto, OrganizationWithRoleDto } from '../auth/dto/auth-responses.dto';
+import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
+import { OrganizationsService } from './organizations.service';
+
+const TENANT_ERRORS = ['UNAUTHENTICATED', 'NOT_A_MEMBER'] as const;
+
+@ApiTags('organizations')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @ApiEndpoint({
+    summary: 'Create an organization on the Free plan; the caller becomes its owner',
+    response: OrganizationWithRoleDto,
+    status: 201,
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'CONFLICT'],
+  })
+  create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: CreateOrganizationDto,
+    @Origin() origin: RequestOrigin,
+  ): Promise<OrganizationWithRoleDto> {
+    return this.organizations.create(caller.userId, dto, origin);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiEndpoint({
+    summary: 'The caller’s organizations with their role',
+    response: OrganizationWithRoleDto,
+    isArray: true,
+    errors: ['UNAUTHENTICATED'],
+  })
+  list(@CurrentUser() caller: AuthenticatedUser): Promise<OrganizationWithRoleDto[]> {
+    return this.organizations.listForUser(caller.userId);
+  }
+
+  @Get(':id')
+  @Authorize()
+  @ApiEndpoint({ summary: 'One organization (any member)', response: OrganizationWithRoleDto, errors: [...TENANT_ERRORS, 'VALIDATION_FAILED'] })
+  get(@Param('id', ParseUUIDPipe) _id: string): Promise<OrganizationWithRoleDto> {
+    return this.organizations.get(this.tenant);
+  }
+
+  @Patch(':id')
+  @Authorize('settings:manage')
+  @ApiEndpoint({
+    summary: 'Rename, re-slug or set the logo',
+    response: OrganizationDto,
+    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN', 'CONFLICT'],
+  })
+  update(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.update(this.tenant, dto);
+  }
+
+  @Delete(':id')
+  @Authorize('organization:delete')
+  @ApiEndpoint({
+    summary: 'Delete the organization and all its data (owner)',
+    status: 204,
+    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN'],
+  })
+  async delete(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
+    await this.organizations.delete(this.tenant);
+  }
+}

@@ -1,0 +1,3 @@
+export const IS_PUBLIC = 'plinth:isPublic';
+export const IS_AUTHENTICATED = 'plinth:isAuthenticated';
+export const REQUIRED_PERMISSION = 'plinth:requiredPermission';
