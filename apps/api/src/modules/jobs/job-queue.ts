@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { APP_DB_ROLE } from '@plinth/tenancy';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+
+const GRANT_LOCK = 727_274_002;
 
 export interface QueueDefinition {
   name: string;
@@ -22,7 +25,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private markReady!: () => void;
   private hasWorkers = false;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
     this.boss = new PgBoss({
       connectionString: config.DATABASE_URL,
       max: 4,
@@ -36,6 +42,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
+    await this.allowTenantTransactionsToEnqueue();
     this.markReady();
   }
 
@@ -53,6 +60,21 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       retryDelay: queue.retryDelaySeconds,
       retryBackoff: true,
       retentionMinutes: (queue.retentionHours ?? 24 * 14) * 60,
+    });
+  }
+
+  /**
+   * The outbox insert runs inside tenant transactions, as the row-level
+   * security role; pg-boss creates its schema at start, so grant after it.
+   * Serialised: concurrent GRANTs on one object can fail.
+   */
+  private async allowTenantTransactionsToEnqueue(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [GRANT_LOCK]);
+      await manager.query(`
+        GRANT USAGE ON SCHEMA pgboss TO ${APP_DB_ROLE};
+        GRANT SELECT ON pgboss.queue TO ${APP_DB_ROLE};
+        GRANT SELECT, INSERT ON pgboss.job TO ${APP_DB_ROLE};`);
     });
   }
 
