@@ -8,6 +8,15 @@ import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
 import { serveSpa } from './spa';
 
+/** Strict CSP; HTTPS-only directives only when the app is served over HTTPS (a LAN self-host may not be). */
+function securityHeaders(config: AppConfig) {
+  const https = config.APP_URL.startsWith('https://');
+  return {
+    contentSecurityPolicy: { useDefaults: true, directives: { upgradeInsecureRequests: https ? [] : null } },
+    strictTransportSecurity: https,
+  };
+}
+
 export interface CreateAppOptions {
   /** Serve Swagger UI and the JSON spec (on by default). */
   docs?: boolean;
@@ -28,7 +37,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
   app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: true } });
+  await app.register(helmet, securityHeaders(config));
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });

@@ -13,6 +13,7 @@ import { TenancyModule } from '@plinth/tenancy';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BenchModule } from './modules/bench/bench.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MembersModule,
         InvitesModule,
         ApiKeysModule,
+        ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
       providers: [
         { provide: APP_PIPE, useValue: createValidationPipe() },

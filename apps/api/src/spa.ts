@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppConfig } from './config/app-config';
 
-const API_PATHS = /^\/(api|metrics)(\/|$)/;
+// Not client routes: API paths, and hashed assets (a stale index.html asking for a gone bundle gets a 404, not HTML).
+const NOT_CLIENT_ROUTES = /^\/(api|metrics|assets)(\/|$)/;
 
 /**
  * Serves the built SPA from the same origin as the API: hashed assets with
@@ -25,7 +26,7 @@ export async function serveSpa(app: NestFastifyApplication, config: AppConfig): 
     .getHttpAdapter()
     .getInstance()
     .get('/*', (request, reply) => {
-      if (API_PATHS.test(request.url)) return reply.callNotFound();
+      if (NOT_CLIENT_ROUTES.test(request.url)) return reply.callNotFound();
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     });
 }

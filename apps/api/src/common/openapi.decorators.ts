@@ -9,6 +9,14 @@ import {
 } from '@nestjs/swagger';
 import type { ErrorCode } from '@plinth/tenancy';
 
+class FieldProblem {
+  @ApiProperty({ example: 'email' })
+  field: string;
+
+  @ApiProperty({ type: [String], example: ['email must be a valid email address'] })
+  problems: string[];
+}
+
 class ErrorDetail {
   @ApiProperty({ example: 'VALIDATION_FAILED' })
   code: string;
@@ -16,8 +24,16 @@ class ErrorDetail {
   @ApiProperty({ example: 'Invalid request: email' })
   message: string;
 
-  @ApiPropertyOptional({ description: 'Structured context; for VALIDATION_FAILED the failing fields' })
-  details?: unknown;
+  @ApiPropertyOptional({
+    description:
+      'Structured context. VALIDATION_FAILED: the failing fields `[{ field, problems[] }]`; ' +
+      'QUOTA_EXCEEDED, FORBIDDEN, CONFLICT: an object (e.g. `{ permission }`, `{ field }`, `{ rule }`)',
+    oneOf: [
+      { type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
+  details?: FieldProblem[] | Record<string, unknown>;
 }
 
 export class ErrorEnvelope {
@@ -72,8 +88,10 @@ export function ApiEndpoint(doc: EndpointDoc): MethodDecorator {
   const status = doc.status ?? 200;
   const decorators = [
     ApiOperation({ summary: doc.summary, description: doc.description }),
-    ApiExtraModels(ErrorEnvelope, PaginationMeta, ...(doc.response ? [doc.response] : [])),
-    ApiResponse({ status, description: 'Success', schema: successSchema(doc) }),
+    ApiExtraModels(ErrorEnvelope, FieldProblem, PaginationMeta, ...(doc.response ? [doc.response] : [])),
+    status === 204
+      ? ApiResponse({ status, description: 'Done; no body' })
+      : ApiResponse({ status, description: 'Success', schema: successSchema(doc) }),
     ...errorResponses([...(doc.errors ?? []), 'INTERNAL']),
   ];
   if (status !== 201) decorators.push(HttpCode(status));

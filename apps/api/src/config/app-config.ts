@@ -105,6 +105,12 @@ export class AppConfig {
   @IsString()
   PLATFORM_ADMIN_EMAILS = '';
 
+  /** Mounts the baseline routes of tools/bench. Never in production. */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  BENCH_ROUTES = false;
+
   @Expose()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Authenticated } from '@plinth/tenancy';
+import { DataSource } from 'typeorm';
+import type { Page } from '../../common/envelope.interceptor';
+import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
+import type { MemberDto } from '../members/dto/members.dto';
+import { presentMember } from '../members/members.service';
+import { OrganizationMember } from '../organizations/entities/organization-member.entity';
+import { User } from '../users/entities/user.entity';
+
+/**
+ * Baseline for tools/bench/tenancy: the members query with the tenancy
+ * machinery (membership lookup, tenant transaction, RLS) left out. Mounted
+ * only when BENCH_ROUTES=true; never in a real deployment.
+ */
+@ApiExcludeController()
+@Controller('bench')
+export class BenchController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get('organizations/:id/members')
+  @Authenticated()
+  async members(@Param('id', ParseUUIDPipe) organizationId: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(OrganizationMember, 'm')
+      .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId')
+      .where('m.organizationId = :organizationId', { organizationId });
+    const rows = (await pageQuery(qb, 'm', page, 'joinedAt', 'ASC').getMany()) as Array<OrganizationMember & { user: User }>;
+    return toPage(rows, page, (m) => ({ at: m.joinedAt, id: m.id }), presentMember);
+  }
+}

@@ -1,0 +1,29 @@
+import { Container, Stack, Text, Title } from '@mantine/core';
+import { Navigate } from 'react-router';
+import { session } from '../../api/client';
+import { useMe } from '../../api/use-me';
+import { describeFailure } from '../../ui/api-failure';
+import { PageLoader } from '../../ui/page-loader';
+import { organizationPath } from '../auth/sign-in-destination';
+
+/** /o: opens the organization the session acts for, else the first one. */
+export function OrganizationIndexRedirect() {
+  const me = useMe();
+  if (me.isPending) return <PageLoader label="Loading your organizations" />;
+  if (me.isError) return <Message title="Your organizations could not be loaded" text={describeFailure(me.error)} />;
+  const { memberships } = me.data;
+  const active = memberships.find((m) => m.organizationId === session.activeOrganizationId()) ?? memberships[0];
+  if (active) return <Navigate to={organizationPath(active.slug)} replace />;
+  return <Message title="No organization yet" text="You are not a member of any organization. Ask for an invite." />;
+}
+
+function Message({ title, text }: { title: string; text: string }) {
+  return (
+    <Container size="sm" py={80} component="main">
+      <Stack align="center" ta="center">
+        <Title order={1}>{title}</Title>
+        <Text c="dimmed">{text}</Text>
+      </Stack>
+    </Container>
+  );
+}
