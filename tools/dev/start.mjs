@@ -25,7 +25,7 @@ async function main() {
   await build();
   const api = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], { cwd: root, env, stdio: 'inherit' });
   cleanups.unshift(() => stopChild(api));
-  api.on('exit', (code) => shutdown(code ?? 1));
+  api.on('exit', (code) => shutdown(code ?? 0));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
   printUrls(env.APP_URL, inboxUrl);
 }
@@ -74,13 +74,22 @@ function printUrls(appUrl, inboxUrl) {
   console.log('\nCtrl-C stops everything.\n');
 }
 
+/**
+ * Ctrl-C reaches the whole process group, the API included, which then shuts
+ * down gracefully; a second signal would cut that short, so the API is only
+ * signalled when the launcher alone was (SIGTERM), or when it hangs.
+ */
 async function stopChild(child) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (receivedSignal !== 'SIGINT') child.kill('SIGTERM');
+  const exited = once(child, 'exit');
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timeout);
 }
 
 let stopping = false;
+let receivedSignal;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
@@ -88,8 +97,12 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    receivedSignal ??= signal;
+    shutdown(0);
+  });
+}
 main().catch((error) => {
   console.error(error);
   shutdown(1);

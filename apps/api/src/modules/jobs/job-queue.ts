@@ -24,6 +24,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly ready: Promise<void>;
   private markReady!: () => void;
   private hasWorkers = false;
+  private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -36,7 +37,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       supervise: config.JOBS_ENABLED,
       schedule: config.JOBS_ENABLED,
     });
-    this.boss.on('error', (error) => this.logger.error(error));
+    // While stopping, a database that is going down with us (Ctrl-C under npm start) is expected.
+    this.boss.on('error', (error) => (this.stopping ? this.logger.debug(error) : this.logger.error(error)));
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -47,6 +49,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     // pg-boss retires stopped workers on a one-second tick after stop() resolves; outlive it.
     if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 1_100));
