@@ -31,6 +31,8 @@ export default [
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Decorator metadata (validation, OpenAPI) needs the annotation even where the type is inferable.
+      '@typescript-eslint/no-inferrable-types': 'off',
     },
   },
 ];

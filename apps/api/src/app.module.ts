@@ -20,6 +20,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { InvitesModule } from './modules/invites/invites.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { QuotasModule } from './modules/quotas/quotas.module';
 import { RequestTenantResolver } from './modules/tenancy/request-tenant.resolver';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         MembersModule,
         InvitesModule,
         ApiKeysModule,
+        QuotasModule.forRoot(config),
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
       providers: [

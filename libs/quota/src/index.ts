@@ -1,1 +1,9 @@
-export {};
+export * from './lib/plans';
+export * from './lib/plan-catalog';
+export * from './lib/quota-math';
+export * from './lib/errors';
+export * from './lib/quota.service';
+export * from './lib/entities/quota-usage.entity';
+export * from './lib/entities/quota-override.entity';
+export * from './lib/api-call-meter';
+export * from './lib/quota.module';

@@ -6,13 +6,13 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Page } from './envelope.interceptor';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  limit = 20;
+  limit: number = 20;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page' })
   @IsOptional()

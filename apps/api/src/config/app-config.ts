@@ -105,6 +105,19 @@ export class AppConfig {
   @IsString()
   PLATFORM_ADMIN_EMAILS = '';
 
+  /** A JSON file replacing the default plan catalog (an array of plans, same shape as GET /billing/plans). */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  PLANS_FILE?: string;
+
+  /** How often API-call counts are written; a crash loses at most this much metering. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  METER_FLUSH_INTERVAL_MS = 1000;
+
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()
   @Transform(toBoolean)

@@ -1,3 +1,4 @@
+import { QuotaOverride, QuotaUsage } from '@plinth/quota';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
@@ -7,4 +8,4 @@ import { OrganizationMember } from '../modules/organizations/entities/organizati
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog];
+export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, QuotaUsage, QuotaOverride];

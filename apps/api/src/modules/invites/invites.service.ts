@@ -71,6 +71,8 @@ export class InvitesService {
   /** A new token and a new 7-day expiry; the old link stops working. */
   resend(tenant: TenantContext, inviteId: string): Promise<CreatedInviteDto> {
     return this.transactions.run(tenant.organizationId, async (manager) => {
+      // Under the lock, so a concurrent accept or revoke is seen and never raced.
+      await lockOrganization(manager, tenant.organizationId);
       const invites = scoped(manager, Invite, tenant.organizationId);
       const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
       const token = newSecretToken();
@@ -89,6 +91,7 @@ export class InvitesService {
 
   revoke(tenant: TenantContext, inviteId: string): Promise<void> {
     return this.transactions.run(tenant.organizationId, async (manager) => {
+      await lockOrganization(manager, tenant.organizationId);
       const revoked = await scoped(manager, Invite, tenant.organizationId).update(
         { id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() },
         { revokedAt: new Date() },

@@ -98,6 +98,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    * One worker fetching up to `concurrency` jobs per poll and running them
    * side by side. Each job that throws is failed on its own (and retried);
    * pg-boss then completes only the jobs still active, the ones that worked.
+   * pg-boss waits out the polling interval after every batch, capping a queue
+   * at `concurrency` jobs per 0.5 s; after a full batch the worker is woken at
+   * once, so a backlog drains at the handler's speed.
    */
   async work<T extends object>(
     queue: string,
@@ -106,13 +109,14 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   ): Promise<void> {
     await this.ready;
     this.hasWorkers = true;
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: concurrency }, async (jobs) => {
+    const workerId = await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: concurrency }, async (jobs) => {
       const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
       await Promise.all(
         results.map((result, i) =>
           result.status === 'rejected' ? this.boss.fail(queue, jobs[i].id, { error: messageOf(result.reason) }) : null,
         ),
       );
+      if (jobs.length === concurrency) this.boss.notifyWorker(workerId);
     });
   }
 }

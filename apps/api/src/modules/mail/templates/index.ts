@@ -33,6 +33,22 @@ export const templates = {
       action: { label: 'Accept the invitation', url: p.url },
       footnote: `The link works once, for this email address, until ${p.expiresAt}.`,
     }),
+  quotaWarning: (p: {
+    name: string;
+    organizationName: string;
+    dimension: string;
+    threshold: number;
+    current: number;
+    limit: number;
+  }) =>
+    layout({
+      subject: `${p.organizationName} has used ${p.threshold}% of its ${p.dimension.replace('_', ' ')} quota`,
+      greeting: `Hi ${p.name},`,
+      paragraphs: [
+        `“${p.organizationName}” is at ${p.current} of ${p.limit} ${p.dimension.replace('_', ' ')} on its plan.`,
+        'At the limit, creating more is refused until usage drops or the plan grows.',
+      ],
+    }),
 } satisfies Record<string, (params: never) => RenderedMail>;
 
 export type TemplateName = keyof typeof templates;

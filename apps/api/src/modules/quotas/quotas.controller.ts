@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authorize, TenantContext } from '@plinth/tenancy';
+import { ApiEndpoint } from '../../common/openapi.decorators';
+import { QuotaCheckDto, QuotaCheckResultDto, QuotaStatusDto } from './dto/quotas.dto';
+import { QuotaStatusService } from './quota-status.service';
+
+const ERRORS = ['UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN', 'RATE_LIMITED', 'QUOTA_EXCEEDED'] as const;
+
+@ApiTags('quotas')
+@Controller('quotas')
+export class QuotasController {
+  constructor(
+    private readonly status: QuotaStatusService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @Get('status')
+  @Authorize('quotas:read')
+  @ApiEndpoint({ summary: 'Usage against every plan limit', response: QuotaStatusDto, errors: [...ERRORS] })
+  get(): Promise<QuotaStatusDto> {
+    return this.status.status(this.tenant);
+  }
+
+  @Post('check')
+  @Authorize()
+  @ApiEndpoint({
+    summary: 'Would this much more fit? Changes nothing',
+    response: QuotaCheckResultDto,
+    errors: ['VALIDATION_FAILED', ...ERRORS],
+  })
+  check(@Body() dto: QuotaCheckDto): Promise<QuotaCheckResultDto> {
+    return this.status.check(this.tenant, dto);
+  }
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import { QuotaModule } from '@plinth/quota';
+import type { AppConfig } from '../../config/app-config';
+import { ApiKeyLimitsGuard } from './api-key-limits.guard';
+import { loadPlanCatalog } from './plan-catalog.loader';
+import { PlansController } from './plans.controller';
+import { QuotaStatusService } from './quota-status.service';
+import { QuotaWarningInterceptor } from './quota-warning.interceptor';
+import { QuotaWarnings } from './quota-warnings';
+import { QuotasController } from './quotas.controller';
+import { UsageLimits } from './usage-limits';
+
+@Global()
+@Module({})
+export class QuotasModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: QuotasModule,
+      imports: [
+        QuotaModule.forRoot({
+          catalog: loadPlanCatalog(config.PLANS_FILE),
+          upgradeUrl: `${config.APP_URL}/pricing`,
+          flushIntervalMs: config.METER_FLUSH_INTERVAL_MS,
+        }),
+      ],
+      controllers: [QuotasController, PlansController],
+      providers: [
+        QuotaWarnings,
+        UsageLimits,
+        QuotaStatusService,
+        ThrottlerStorageService,
+        // Registered after the authentication guard: it needs to know whether an API key is calling.
+        { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },
+        { provide: APP_INTERCEPTOR, useClass: QuotaWarningInterceptor },
+      ],
+      exports: [UsageLimits],
+    };
+  }
+}
