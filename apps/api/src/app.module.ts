@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { TenancyModule } from '@plinth/tenancy';
+import { AdminModule } from './modules/admin/admin.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -43,6 +44,7 @@ export class AppModule {
         InvitesModule,
         ApiKeysModule,
         QuotasModule.forRoot(config),
+        AdminModule,
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
       providers: [

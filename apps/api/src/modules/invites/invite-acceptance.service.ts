@@ -8,6 +8,7 @@ import { AuditLogger } from '../audit/audit-logger';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 import { lockOrganization } from '../organizations/organization-lock';
+import { UsageLimits } from '../quotas/usage-limits';
 import { User } from '../users/entities/user.entity';
 import type { AcceptedInviteDto, InvitePreviewDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
@@ -22,6 +23,7 @@ export class InviteAcceptanceService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogger,
+    private readonly limits: UsageLimits,
   ) {}
 
   async preview(token: string): Promise<InvitePreviewDto> {
@@ -50,6 +52,9 @@ export class InviteAcceptanceService {
         const invite = await this.findByToken(manager, token);
         const user = await manager.findOneByOrFail(User, { id: userId });
         this.ensureUsable(invite, user);
+        // The plan may have shrunk since the invite; the invite itself is already counted.
+        const { planTier } = await manager.findOneByOrFail(Organization, { id: organizationId });
+        await this.limits.admitUser(manager, { organizationId, planTier }, 1);
         return this.join(manager, invite, user, origin);
       });
     } catch (error) {

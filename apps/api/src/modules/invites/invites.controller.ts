@@ -28,7 +28,7 @@ export class InvitesController {
     summary: 'Invite someone by email (valid 7 days, single use, bound to the address)',
     response: CreatedInviteDto,
     status: 201,
-    errors: [...ERRORS, 'CONFLICT'],
+    errors: [...ERRORS, 'CONFLICT', 'QUOTA_EXCEEDED'],
   })
   create(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: CreateInviteDto): Promise<CreatedInviteDto> {
     return this.invites.create(this.tenant, dto);
@@ -53,7 +53,7 @@ export class InvitesController {
   @ApiEndpoint({
     summary: 'Send the invitation again with a new token and expiry (the old link stops working)',
     response: CreatedInviteDto,
-    errors: [...ERRORS, 'NOT_FOUND'],
+    errors: [...ERRORS, 'NOT_FOUND', 'QUOTA_EXCEEDED'],
   })
   resend(@Param('id', ParseUUIDPipe) _id: string, @Param('inviteId', ParseUUIDPipe) inviteId: string): Promise<CreatedInviteDto> {
     return this.invites.resend(this.tenant, inviteId);
@@ -75,7 +75,7 @@ export class InvitesController {
   @ApiEndpoint({
     summary: 'Join the organization (signed in with the invited email)',
     response: AcceptedInviteDto,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVITE_EXPIRED', 'INVITE_USED'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVITE_EXPIRED', 'INVITE_USED', 'QUOTA_EXCEEDED'],
   })
   accept(
     @CurrentUser() caller: AuthenticatedUser,

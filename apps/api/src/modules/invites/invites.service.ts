@@ -11,6 +11,7 @@ import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 import { lockOrganization } from '../organizations/organization-lock';
+import { UsageLimits } from '../quotas/usage-limits';
 import { User } from '../users/entities/user.entity';
 import type { CreatedInviteDto, CreateInviteDto, InviteDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
@@ -26,6 +27,7 @@ export class InvitesService {
     private readonly config: AppConfig,
     private readonly audit: AuditLogger,
     private readonly mailer: Mailer,
+    private readonly limits: UsageLimits,
   ) {}
 
   async create(tenant: TenantContext, dto: CreateInviteDto): Promise<CreatedInviteDto> {
@@ -34,6 +36,7 @@ export class InvitesService {
         await lockOrganization(manager, tenant.organizationId);
         await this.ensureNotMember(manager, tenant.organizationId, dto.email);
         await this.closeExpired(manager, tenant.organizationId, dto.email);
+        await this.limits.admitUser(manager, tenant);
         const token = newSecretToken();
         const invite = await scoped(manager, Invite, tenant.organizationId).save({
           email: dto.email,
@@ -73,8 +76,11 @@ export class InvitesService {
     return this.transactions.run(tenant.organizationId, async (manager) => {
       // Under the lock, so a concurrent accept or revoke is seen and never raced.
       await lockOrganization(manager, tenant.organizationId);
+      await lockOrganization(manager, tenant.organizationId);
       const invites = scoped(manager, Invite, tenant.organizationId);
       const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
+      // An expired invite no longer counts against `users`; reviving it must fit again.
+      if (inviteStatus(invite) === 'expired') await this.limits.admitUser(manager, tenant);
       const token = newSecretToken();
       Object.assign(invite, { tokenHash: digestToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
       await invites.update({ id: invite.id }, { tokenHash: invite.tokenHash, expiresAt: invite.expiresAt });

@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { QuotaModule } from '@plinth/quota';
 import type { AppConfig } from '../../config/app-config';
+import { ApiCallPeriods } from './api-call-periods';
 import { ApiKeyLimitsGuard } from './api-key-limits.guard';
 import { loadPlanCatalog } from './plan-catalog.loader';
 import { PlansController } from './plans.controller';
@@ -30,6 +31,7 @@ export class QuotasModule {
         QuotaWarnings,
         UsageLimits,
         QuotaStatusService,
+        ApiCallPeriods,
         ThrottlerStorageService,
         // Registered after the authentication guard: it needs to know whether an API key is calling.
         { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },
