@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
   app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   await app.register(helmet, securityHeaders(config));
+  // Uploads are streamed (never buffered): one file per request, cut off past MEDIA_MAX_BYTES.
+  await app.register(multipart, { limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 10 } });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });

@@ -118,6 +118,19 @@ export class AppConfig {
   @Min(100)
   METER_FLUSH_INTERVAL_MS = 1000;
 
+  /** Where files the application keeps live (media uploads under media/); relative to the working directory. */
+  @Expose()
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.plinth/data';
+
+  /** The largest media upload accepted, in bytes (413 above it). */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  MEDIA_MAX_BYTES = 25 * 1024 * 1024;
+
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()
   @Transform(toBoolean)

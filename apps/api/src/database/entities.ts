@@ -3,9 +3,12 @@ import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
 import { UserToken } from '../modules/auth/entities/user-token.entity';
+import { Media } from '../modules/content/media/entities/media.entity';
+import { Post } from '../modules/content/posts/entities/post.entity';
+import { Site } from '../modules/content/sites/entities/site.entity';
 import { Invite } from '../modules/invites/entities/invite.entity';
 import { OrganizationMember } from '../modules/organizations/entities/organization-member.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, QuotaUsage, QuotaOverride];
+export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, QuotaUsage, QuotaOverride, Site, Post, Media];

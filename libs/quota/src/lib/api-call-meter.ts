@@ -138,8 +138,8 @@ export function periodStart(now = new Date()): Date {
 const MONTH_START = `(date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC')`;
 
 const OVERRIDE_COLUMNS = `
-  EXISTS (SELECT 1 FROM quota_overrides o WHERE o.organization_id = u.organization_id AND o.dimension = 'api_calls') AS has_override,
-  (SELECT o.limit_value FROM quota_overrides o WHERE o.organization_id = u.organization_id AND o.dimension = 'api_calls') AS limit_value`;
+  EXISTS (SELECT 1 FROM quota_overrides qo WHERE qo.organization_id = u.organization_id AND qo.dimension = 'api_calls') AS has_override,
+  (SELECT qo.limit_value FROM quota_overrides qo WHERE qo.organization_id = u.organization_id AND qo.dimension = 'api_calls') AS limit_value`;
 
 // System context: one statement for every organization that made calls. A new month starts from zero.
 const FLUSH_SQL = `
@@ -152,8 +152,8 @@ const FLUSH_SQL = `
   RETURNING u.organization_id, u.current, u.period_start, ${OVERRIDE_COLUMNS}`;
 
 const LOAD_SQL = `
-  SELECT o.id AS organization_id, COALESCE(u.current, 0) AS current, COALESCE(u.period_start, ${MONTH_START}) AS period_start,
-         ${OVERRIDE_COLUMNS.replaceAll('u.organization_id', 'o.id')}
-    FROM organizations o
-    LEFT JOIN quota_usage u ON u.organization_id = o.id AND u.dimension = 'api_calls' AND u.scope_id = '${ORGANIZATION_SCOPE}'
-   WHERE o.id = $1`;
+  SELECT org.id AS organization_id, COALESCE(u.current, 0) AS current, COALESCE(u.period_start, ${MONTH_START}) AS period_start,
+         ${OVERRIDE_COLUMNS.replaceAll('u.organization_id', 'org.id')}
+    FROM organizations org
+    LEFT JOIN quota_usage u ON u.organization_id = org.id AND u.dimension = 'api_calls' AND u.scope_id = '${ORGANIZATION_SCOPE}'
+   WHERE org.id = $1`;

@@ -97,16 +97,16 @@ export class QuotaService {
   }
 }
 
-// The limit in force: an override row wins (its NULL meaning unlimited), else the plan's ($5).
-const LIMIT_CTE = `
+// The limit in force: an override row wins (its NULL meaning unlimited), else the plan's (the given parameter).
+const limitCte = (planLimit: string) => `
   WITH lim AS (
-    SELECT CASE WHEN o.organization_id IS NULL THEN $5::bigint ELSE o.limit_value END AS value
+    SELECT CASE WHEN o.organization_id IS NULL THEN ${planLimit}::bigint ELSE o.limit_value END AS value
       FROM (SELECT 1) AS one
       LEFT JOIN quota_overrides o ON o.organization_id = $1 AND o.dimension = $2
   )`;
 
 // Insert-or-increment, each guarded by the limit: no row comes back when it would be exceeded.
-const CONSUME_SQL = `${LIMIT_CTE}
+const CONSUME_SQL = `${limitCte('$5')}
   INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current)
   SELECT $1, $2, $3, $4 FROM lim WHERE lim.value IS NULL OR $4 <= lim.value
   ON CONFLICT (organization_id, dimension, scope_id) DO UPDATE
@@ -114,7 +114,7 @@ const CONSUME_SQL = `${LIMIT_CTE}
     WHERE (SELECT value FROM lim) IS NULL OR u.current + EXCLUDED.current <= (SELECT value FROM lim)
   RETURNING u.current, (SELECT value FROM lim) AS limit`;
 
-const USAGE_SQL = `${LIMIT_CTE}
+const USAGE_SQL = `${limitCte('$4')}
   SELECT COALESCE((SELECT current FROM quota_usage
                     WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3), 0) AS current,
          (SELECT value FROM lim) AS limit`;
