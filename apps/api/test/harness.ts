@@ -6,7 +6,8 @@ import { createApp } from '../src/app.factory';
 import { AppConfig, loadConfig } from '../src/config/app-config';
 import { migrate } from '../src/database/data-source';
 
-let migrated: Promise<unknown> | undefined;
+/** Migrations run once per database URL and process. */
+const migrated = new Map<string, Promise<unknown>>();
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -18,6 +19,8 @@ export interface TestApp {
 /**
  * The real application (Fastify, Postgres, pg-boss, SMTP) on an ephemeral
  * port, configured like production except for the values given here.
+ * Apps in one process share @nestjs/passport's global strategies: the app
+ * started last serves every app's login, so close it last.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({
@@ -28,8 +31,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'warn',
     ...env,
   });
-  migrated ??= migrate({ url: config.DATABASE_URL });
-  await migrated;
+  if (!migrated.has(config.DATABASE_URL)) migrated.set(config.DATABASE_URL, migrate({ url: config.DATABASE_URL }));
+  await migrated.get(config.DATABASE_URL);
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -5,6 +5,9 @@ import { AppConfig } from '../../../config/app-config';
 import { UnauthenticatedError } from '@plinth/tenancy';
 import type { AccessTokenClaims, AuthenticatedUser } from '../access-token';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(config: AppConfig) {
@@ -17,7 +20,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessTokenClaims): AuthenticatedUser {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') {
+    if (claims.typ !== 'access' || !isUuid(claims.sub) || (claims.org !== null && !isUuid(claims.org))) {
       throw new UnauthenticatedError('Not an access token');
     }
     return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null };

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+
+export interface MailCatcherProcess {
+  inboxUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts @plinth/testing's embedded MailDev on the given ports in a child
+ * process: MailDev is ESM-only, and jest's CommonJS runtime cannot import it.
+ */
+export async function startMailCatcherProcess(ports: { smtpPort: number; webPort: number }): Promise<MailCatcherProcess> {
+  const script = `
+    import { startMailCatcher } from '@plinth/testing/embedded/mail';
+    const catcher = await startMailCatcher(${JSON.stringify(ports)});
+    process.on('SIGTERM', async () => { await catcher.stop(); process.exit(0); });
+    process.stdout.write('ready ' + catcher.inboxUrl + '\\n');
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const inboxUrl = await new Promise<string>((ready, fail) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/ready (\S+)\n/);
+      if (match) ready(match[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`mail catcher exited with ${code} before it was ready:\n${output}`)));
+  });
+  return {
+    inboxUrl,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
