@@ -40,7 +40,12 @@ export function pageQuery<T extends ObjectLiteral>(
   const after = decodeCursor(page.cursor);
   if (after) {
     const op = direction === 'DESC' ? '<' : '>';
-    qb.andWhere(`(${alias}.${column}, ${alias}.id) ${op} (:cursorAt, :cursorId)`, {
+    // Postgres keeps microseconds, a JS Date milliseconds: compare with the cursor row's exact
+    // timestamp, falling back to the cursor's own when that row is gone.
+    const metadata = qb.expressionMap.mainAlias!.metadata;
+    const columnName = metadata.findColumnWithPropertyName(column)!.databaseName;
+    const exact = `(SELECT c.${columnName} FROM ${metadata.tableName} c WHERE c.id = :cursorId)`;
+    qb.andWhere(`(${alias}.${column}, ${alias}.id) ${op} (COALESCE(${exact}, :cursorAt), :cursorId)`, {
       cursorAt: after.at,
       cursorId: after.id,
     });

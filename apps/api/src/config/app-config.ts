@@ -105,6 +105,12 @@ export class AppConfig {
   @IsString()
   PLATFORM_ADMIN_EMAILS = '';
 
+  /** redis://… — shares per-plan rate-limit counters between API processes (memory otherwise). */
+  @Expose()
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   /** A JSON file replacing the default plan catalog (an array of plans, same shape as GET /billing/plans). */
   @Expose()
   @IsOptional()

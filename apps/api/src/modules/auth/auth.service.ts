@@ -3,6 +3,7 @@ import { NotAMemberError, permissionsOf } from '@plinth/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/postgres-errors';
+import { AuditLogger } from '../audit/audit-logger';
 import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { OrganizationFactory } from '../organizations/organization-factory';
@@ -33,6 +34,7 @@ export class AuthService {
     private readonly organizations: OrganizationFactory,
     private readonly organizationsService: OrganizationsService,
     private readonly mailer: Mailer,
+    private readonly audit: AuditLogger,
   ) {}
 
   async signup(dto: SignupDto): Promise<SignupResultDto> {
@@ -93,6 +95,12 @@ export class AuthService {
     const organization = await this.organizations.createWithOwner(manager, {
       userId: user.id,
       name: dto.organizationName ?? `${dto.name}'s organization`,
+    });
+    await this.audit.recordIn(manager, organization.id, { actor: { type: 'user', id: user.id, email: user.email } }, {
+      action: 'organization.created',
+      targetType: 'organization',
+      targetId: organization.id,
+      metadata: { name: organization.name, slug: organization.slug, atSignup: true },
     });
     const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
     await this.mailer.send(manager, user.email, 'welcome', {

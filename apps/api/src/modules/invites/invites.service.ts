@@ -76,7 +76,6 @@ export class InvitesService {
     return this.transactions.run(tenant.organizationId, async (manager) => {
       // Under the lock, so a concurrent accept or revoke is seen and never raced.
       await lockOrganization(manager, tenant.organizationId);
-      await lockOrganization(manager, tenant.organizationId);
       const invites = scoped(manager, Invite, tenant.organizationId);
       const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
       // An expired invite no longer counts against `users`; reviving it must fit again.

@@ -6,5 +6,6 @@ import type { EntityManager } from 'typeorm';
  * duplicate members.
  */
 export async function lockOrganization(manager: EntityManager, organizationId: string): Promise<void> {
-  await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
+  // NO KEY UPDATE: serialises with itself, yet not with inserts that reference the organization.
+  await manager.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [organizationId]);
 }

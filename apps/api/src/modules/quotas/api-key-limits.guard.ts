@@ -1,5 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ApiCallMeter, PlanCatalog, QuotaExceededError } from '@plinth/quota';
 import { RateLimitedError } from '@plinth/tenancy';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +8,9 @@ import type { ApiKeyPrincipal } from '../api-keys/api-key-authenticator';
 import { QuotaWarnings } from './quota-warnings';
 
 const WINDOW_MS = 1_000;
+
+/** Memory in one process, Redis (REDIS_URL) across several. */
+export const RATE_LIMIT_STORAGE = Symbol('plinth:rateLimitStorage');
 
 /**
  * The developer API's limits, for API-key requests only (console sessions
@@ -18,7 +21,7 @@ const WINDOW_MS = 1_000;
 @Injectable()
 export class ApiKeyLimitsGuard implements CanActivate {
   constructor(
-    private readonly storage: ThrottlerStorageService,
+    @Inject(RATE_LIMIT_STORAGE) private readonly storage: ThrottlerStorage,
     private readonly catalog: PlanCatalog,
     private readonly meter: ApiCallMeter,
     private readonly warnings: QuotaWarnings,

@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { QuotaModule } from '@plinth/quota';
 import type { AppConfig } from '../../config/app-config';
 import { ApiCallPeriods } from './api-call-periods';
-import { ApiKeyLimitsGuard } from './api-key-limits.guard';
+import { ApiKeyLimitsGuard, RATE_LIMIT_STORAGE } from './api-key-limits.guard';
 import { loadPlanCatalog } from './plan-catalog.loader';
 import { PlansController } from './plans.controller';
 import { QuotaStatusService } from './quota-status.service';
@@ -32,7 +33,11 @@ export class QuotasModule {
         UsageLimits,
         QuotaStatusService,
         ApiCallPeriods,
-        ThrottlerStorageService,
+        {
+          provide: RATE_LIMIT_STORAGE,
+          useFactory: () =>
+            config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : new ThrottlerStorageService(),
+        },
         // Registered after the authentication guard: it needs to know whether an API key is calling.
         { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },
         { provide: APP_INTERCEPTOR, useClass: QuotaWarningInterceptor },
