@@ -69,11 +69,16 @@ export class ScopedRepository<T extends TenantOwned> {
     return result.affected ?? 0;
   }
 
-  /** A query builder already filtered to the organization. */
+  /**
+   * A query builder already filtered to the organization. Its `where` adds
+   * to the filter instead of replacing it, so no call can drop the scope.
+   */
   createQueryBuilder(alias: string): SelectQueryBuilder<T> {
-    return this.manager
+    const qb = this.manager
       .createQueryBuilder(this.entity, alias)
       .where(`${alias}.organizationId = :scopedOrganizationId`, { scopedOrganizationId: this.organizationId });
+    qb.where = qb.andWhere.bind(qb);
+    return qb;
   }
 
   private scope(where: ScopedWhere<T> = {} as ScopedWhere<T>): FindOptionsWhere<T> {

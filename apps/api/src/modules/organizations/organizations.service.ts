@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { NotFoundError, TenantContext, TenantTransactions } from '@plinth/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestOrigin } from '../../common/request-origin.decorator';
@@ -9,6 +10,7 @@ import { User } from '../users/entities/user.entity';
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
+import { ORGANIZATION_DELETED, OrganizationDeleted } from './organization-events';
 import { OrganizationFactory } from './organization-factory';
 import { presentOrganization } from './organization.presenter';
 import { SlugTakenError } from './organizations.errors';
@@ -20,6 +22,7 @@ export class OrganizationsService {
     private readonly transactions: TenantTransactions,
     private readonly factory: OrganizationFactory,
     private readonly audit: AuditLogger,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** The caller becomes owner. Runs as the system: the organization does not exist yet to pin a tenant to. */
@@ -83,6 +86,8 @@ export class OrganizationsService {
       const { affected } = await manager.delete(Organization, { id: tenant.organizationId });
       if (!affected) throw new NotFoundError('Organization');
     });
+    const event: OrganizationDeleted = { organizationId: tenant.organizationId };
+    await this.events.emitAsync(ORGANIZATION_DELETED, event);
   }
 
   private async load(manager: EntityManager, id: string): Promise<Organization> {

@@ -72,6 +72,15 @@ describe('row-level security', () => {
     expect(() => repository.find({ where: { organizationId: orgB } as never })).toThrow(/organizationId is set by the scoped repository/);
   });
 
+  it('keeps the scope of a scoped query builder when a caller adds where()', async () => {
+    // As the system (no RLS): only the first wall stands between tenants here.
+    const rows = await scoped(t.app.get(DataSource).manager, OrganizationMember, orgA)
+      .createQueryBuilder('m')
+      .where('1 = 1')
+      .getMany();
+    expect(rows.map((m) => m.organizationId)).toEqual([orgA]);
+  });
+
   it('pins a transaction to exactly one organization', async () => {
     const seen = await t.app.get(DataSource).transaction(async (manager) => {
       await enterTenant(manager, orgB);

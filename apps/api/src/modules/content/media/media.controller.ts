@@ -1,0 +1,64 @@
+import { Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Authorize, TenantContext } from '@plinth/tenancy';
+import type { Page } from '../../../common/envelope.interceptor';
+import { ApiEndpoint } from '../../../common/openapi.decorators';
+import { PageQueryDto } from '../../../common/pagination';
+import { MediaDto } from './dto/media.dto';
+import { MediaService } from './media.service';
+import { MEDIA_TYPES } from './media-types';
+import { MediaUpload, UPLOAD_FIELD, UploadedMedia } from './uploaded-media';
+
+const ERRORS = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'NOT_A_MEMBER',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'QUOTA_EXCEEDED',
+  'NOT_FOUND',
+] as const;
+
+@ApiTags('media')
+@Controller('sites/:siteId/media')
+export class MediaController {
+  constructor(
+    private readonly media: MediaService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  @Post()
+  @Authorize('media:upload')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [UPLOAD_FIELD],
+      properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: `One of ${MEDIA_TYPES.join(', ')}` } },
+    },
+  })
+  @ApiEndpoint({
+    summary: 'Upload a file to the site (counts its bytes against `storage_bytes`)',
+    description: 'One file per request, at most MEDIA_MAX_BYTES (default 25 MB): larger is 413, another type is 415.',
+    response: MediaDto,
+    status: 201,
+    errors: [...ERRORS, 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+  })
+  upload(@Param('siteId', ParseUUIDPipe) siteId: string, @UploadedMedia() upload: MediaUpload): Promise<MediaDto> {
+    return this.media.upload(this.tenant, siteId, upload);
+  }
+
+  @Get()
+  @Authorize('posts:read')
+  @ApiEndpoint({ summary: 'The site’s media, newest first', response: MediaDto, paginated: true, errors: [...ERRORS] })
+  list(@Param('siteId', ParseUUIDPipe) siteId: string, @Query() page: PageQueryDto): Promise<Page<MediaDto>> {
+    return this.media.list(this.tenant.organizationId, siteId, page);
+  }
+
+  @Delete(':id')
+  @Authorize('posts:edit')
+  @ApiEndpoint({ summary: 'Delete a file; frees its bytes', status: 204, errors: [...ERRORS] })
+  async delete(@Param('siteId', ParseUUIDPipe) siteId: string, @Param('id', ParseUUIDPipe) mediaId: string): Promise<void> {
+    await this.media.delete(this.tenant, siteId, mediaId);
+  }
+}

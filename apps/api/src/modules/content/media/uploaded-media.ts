@@ -1,0 +1,74 @@
+import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { AppConfig } from '../../../config/app-config';
+import { InvalidUploadError, MediaTooLargeError, UnsupportedMediaTypeError } from './media.errors';
+import { isMediaType, MEDIA_TYPES } from './media-types';
+
+export const UPLOAD_FIELD = 'file';
+const FILENAME_MAX = 255;
+const MISSING_FILE = `send one file in the multipart field "${UPLOAD_FIELD}"`;
+
+/** A validated upload whose bytes have not been read yet. */
+export interface MediaUpload {
+  filename: string;
+  contentType: string;
+  /** Fails with 413 past MEDIA_MAX_BYTES. */
+  content: Readable;
+}
+
+const RawRequest = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest());
+
+/** The multipart part `file` of the request as a MediaUpload (streamed, never buffered). */
+export const UploadedMedia = (): ParameterDecorator => RawRequest(ReadMediaUpload);
+
+@Injectable()
+export class ReadMediaUpload implements PipeTransform<FastifyRequest, Promise<MediaUpload>> {
+  constructor(private readonly config: AppConfig) {}
+
+  async transform(request: FastifyRequest): Promise<MediaUpload> {
+    const part = await firstFile(request);
+    if (!part) throw new InvalidUploadError(MISSING_FILE);
+    const problem = uploadProblem(part);
+    if (problem) {
+      part.file.resume(); // drained, so the answer is not stuck behind an unread body
+      throw problem;
+    }
+    return {
+      filename: part.filename.trim(),
+      contentType: part.mimetype.toLowerCase(),
+      content: failWhenTruncated(part, this.config.MEDIA_MAX_BYTES),
+    };
+  }
+}
+
+async function firstFile(request: FastifyRequest): Promise<MultipartFile | undefined> {
+  if (!request.isMultipart()) return undefined;
+  try {
+    return await request.file();
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status < 500) throw error;
+    throw new InvalidUploadError('the multipart body is malformed');
+  }
+}
+
+function uploadProblem(part: MultipartFile): Error | null {
+  if (part.fieldname !== UPLOAD_FIELD) return new InvalidUploadError(MISSING_FILE);
+  const others = Object.keys(part.fields).filter((name) => name !== UPLOAD_FIELD);
+  if (others.length > 0) return new InvalidUploadError(`unexpected fields: ${others.join(', ')}`);
+  const filename = part.filename.trim();
+  if (!filename || filename.length > FILENAME_MAX) return new InvalidUploadError(`the filename must have 1 to ${FILENAME_MAX} characters`);
+  if (!isMediaType(part.mimetype.toLowerCase())) return new UnsupportedMediaTypeError(part.mimetype, MEDIA_TYPES);
+  return null;
+}
+
+/** The multipart parser only truncates a file past the limit; a truncated file must fail, not be stored. */
+function failWhenTruncated(part: MultipartFile, maxBytes: number): Readable {
+  const guard = new Transform({
+    transform: (chunk, _encoding, done) => done(null, chunk),
+    flush: (done) => done(part.file.truncated ? new MediaTooLargeError(maxBytes) : null),
+  });
+  return pipeline(part.file, guard, () => undefined);
+}
