@@ -25,7 +25,8 @@ const MINUTE_MS = 60_000;
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
+        // @nestjs/jwt types the secret as string | Buffer; jsonwebtoken takes a KeyObject (see AppConfig.jwtKey).
+        secret: config.jwtKey as unknown as string,
         signOptions: { expiresIn: '15m', algorithm: 'HS256' },
       }),
     }),

@@ -1,12 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, SetMetadata } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Authenticated } from '@plinth/tenancy';
+import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
 import type { MemberDto } from '../members/dto/members.dto';
 import { presentMember } from '../members/members.service';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
+import { SiteDto } from '../content/sites/dto/sites.dto';
+import { SitesService } from '../content/sites/sites.service';
+import { SKIP_METERING } from '../quotas/api-key-limits.guard';
 import { User } from '../users/entities/user.entity';
 
 /**
@@ -17,7 +20,19 @@ import { User } from '../users/entities/user.entity';
 @ApiExcludeController()
 @Controller('bench')
 export class BenchController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sites: SitesService,
+    private readonly tenant: TenantContext,
+  ) {}
+
+  /** GET /sites exactly, but not metered: the baseline of the metering cost. */
+  @Get('sites')
+  @Authorize('sites:read')
+  @SetMetadata(SKIP_METERING, true)
+  unmeteredSites(@Query() page: PageQueryDto): Promise<Page<SiteDto>> {
+    return this.sites.list(this.tenant.organizationId, page);
+  }
 
   @Get('organizations/:id/members')
   @Authenticated()

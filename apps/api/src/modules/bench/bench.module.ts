@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { BenchController } from './bench.controller';
 
-@Module({ controllers: [BenchController] })
+@Module({ imports: [ContentModule], controllers: [BenchController] })
 export class BenchModule {}

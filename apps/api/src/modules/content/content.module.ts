@@ -26,5 +26,6 @@ import { SitesService } from './sites/sites.service';
     OrganizationMediaCleanup,
     { provide: MediaStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.DATA_DIR, 'media')) },
   ],
+  exports: [SitesService],
 })
 export class ContentModule {}

@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { ApiCallMeter, PlanCatalog, QuotaExceededError } from '@plinth/quota';
 import { RateLimitedError } from '@plinth/tenancy';
@@ -8,6 +9,9 @@ import type { ApiKeyPrincipal } from '../api-keys/api-key-authenticator';
 import { QuotaWarnings } from './quota-warnings';
 
 const WINDOW_MS = 1_000;
+
+/** Marks the bench-only twin route that measures what metering costs; never on a real route. */
+export const SKIP_METERING = 'plinth:skipMetering';
 
 /** Memory in one process, Redis (REDIS_URL) across several. */
 export const RATE_LIMIT_STORAGE = Symbol('plinth:rateLimitStorage');
@@ -26,6 +30,7 @@ export class ApiKeyLimitsGuard implements CanActivate {
     private readonly meter: ApiCallMeter,
     private readonly warnings: QuotaWarnings,
     private readonly config: AppConfig,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,7 +39,7 @@ export class ApiKeyLimitsGuard implements CanActivate {
     if (principal?.kind !== 'api_key') return true;
     const key = principal as ApiKeyPrincipal;
     await this.rateLimit(key, http.getResponse<FastifyReply>());
-    await this.meterCall(key);
+    if (!this.reflector.get<boolean>(SKIP_METERING, context.getHandler())) await this.meterCall(key);
     return true;
   }
 
