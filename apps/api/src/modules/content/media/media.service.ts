@@ -36,9 +36,11 @@ export class MediaService {
       if (sizeBytes === 0) throw new InvalidUploadError('the file is empty');
       return await this.transactions.run(organizationId, async (manager) => {
         await lockSite(manager, organizationId, siteId, 'adding');
-        await this.usageLimits.consume(manager, tenant, 'storage_bytes', sizeBytes);
         const { filename, contentType } = upload;
-        return presentMedia(await scoped(manager, Media, organizationId).save({ siteId, filename, contentType, sizeBytes, storageKey }));
+        const media = await scoped(manager, Media, organizationId).save({ siteId, filename, contentType, sizeBytes, storageKey });
+        // Last before COMMIT: the counter row stays locked until the commit.
+        await this.usageLimits.consume(manager, tenant, 'storage_bytes', sizeBytes);
+        return presentMedia(media);
       });
     } catch (error) {
       await this.files.discard([storageKey]);

@@ -23,8 +23,9 @@ export class PostsService {
   create(tenant: TenantContext, siteId: string, dto: CreatePostDto): Promise<PostDto> {
     return this.transactions.run(tenant.organizationId, async (manager) => {
       await lockSite(manager, tenant.organizationId, siteId, 'adding');
-      await this.usageLimits.consume(manager, tenant, 'posts', 1, siteId);
       const post = await scoped(manager, Post, tenant.organizationId).save({ siteId, title: dto.title, body: dto.body, status: 'draft' });
+      // Last before COMMIT: the counter row is locked from here to the commit, so keep that short.
+      await this.usageLimits.consume(manager, tenant, 'posts', 1, siteId);
       return presentPost(post);
     });
   }

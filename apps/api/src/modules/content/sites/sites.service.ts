@@ -29,7 +29,6 @@ export class SitesService {
     if (dto.domain) this.ensureCustomDomains(tenant);
     return refusingTakenDomain(() =>
       this.transactions.run(tenant.organizationId, async (manager) => {
-        await this.usageLimits.consume(manager, tenant, 'sites');
         const site = await scoped(manager, Site, tenant.organizationId).save({ name: dto.name, domain: dto.domain ?? null });
         await this.audit.record(manager, tenant, {
           action: 'site.created',
@@ -37,6 +36,8 @@ export class SitesService {
           targetId: site.id,
           metadata: { name: site.name, domain: site.domain },
         });
+        // Last before COMMIT: the counter row stays locked until the commit.
+        await this.usageLimits.consume(manager, tenant, 'sites');
         return presentSite(site);
       }),
     );
