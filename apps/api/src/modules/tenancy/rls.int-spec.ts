@@ -104,3 +104,45 @@ async function seedTenantRows(dataSource: DataSource, organizationId: string): P
     [organizationId, `plk_rls${suffix}`, `rls-key-${organizationId}`],
   );
 }
+
+describe('tenant transactions', () => {
+  let t: TestApp;
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    orgId = (await signUp(t.http)).organizationId;
+  });
+  afterAll(() => t.close());
+
+  const actions = () => t.app.get(DataSource).query(`SELECT action FROM audit_logs WHERE organization_id = $1 AND action LIKE 'tx.%'`, [orgId]);
+  const entry = (action: string) => ({ organizationId: orgId, action, actorType: 'system' as const, metadata: {} });
+
+  it('commits the work and rolls it back on an error', async () => {
+    await t.app.get(TenantTransactions).run(orgId, (m) => m.insert(AuditLog, entry('tx.committed')));
+    const failing = t.app.get(TenantTransactions).run(orgId, async (m) => {
+      await m.insert(AuditLog, entry('tx.rolled_back'));
+      throw new Error('boom');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    expect(await actions()).toEqual([{ action: 'tx.committed' }]);
+  });
+
+  it('turns a nested manager.transaction() into a savepoint of the tenant transaction', async () => {
+    await t.app.get(TenantTransactions).run(orgId, async (m) => {
+      await m.insert(AuditLog, entry('tx.outer'));
+      await m.transaction((inner) => inner.insert(AuditLog, entry('tx.inner'))).catch(() => undefined);
+      await m.transaction(async (inner) => {
+        await inner.insert(AuditLog, entry('tx.inner_rolled_back'));
+        throw new Error('inner');
+      }).catch(() => undefined);
+      const [{ pinned }] = await m.query(`SELECT current_setting('app.organization_id') AS pinned`);
+      expect(pinned).toBe(orgId);
+    });
+    expect((await actions()).map((a: { action: string }) => a.action).sort()).toEqual(['tx.committed', 'tx.inner', 'tx.outer']);
+  });
+
+  it('refuses a pin that is not an organization id', async () => {
+    await expect(t.app.get(TenantTransactions).run("x'; DROP TABLE users; --", async () => 1)).rejects.toThrow(/Not an organization id/);
+  });
+});
