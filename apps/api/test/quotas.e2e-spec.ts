@@ -120,6 +120,26 @@ describe('plans, quotas, metering and rate limits', () => {
       expect(refused.body.error.details).toMatchObject({ dimension: 'users', current: 2, limit: 2, planTier: 'free' });
     });
 
+    it('lets exactly one of 20 concurrent invites into a Free organization’s last seat', async () => {
+      const owner = await signUp(t.http);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          t.http
+            .post(`/api/v1/organizations/${owner.organizationId}/invites`)
+            .set(owner.auth)
+            .send({ email: uniqueEmail(), role: 'viewer' }),
+        ),
+      );
+      expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(responses.filter((r) => r.status === 402)).toHaveLength(19);
+      const [{ users }] = await db.query(
+        `SELECT (SELECT count(*) FROM organization_members WHERE organization_id = $1)
+              + (SELECT count(*) FROM invites WHERE organization_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL) AS users`,
+        [owner.organizationId],
+      );
+      expect(Number(users)).toBe(2);
+    });
+
     it('refuses acceptance when the plan shrank after the invite', async () => {
       const owner = await signUp(t.http);
       await setPlan(owner.organizationId, 'starter');
