@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import { map, Observable } from 'rxjs';
 
 export class Page<T> {
@@ -9,12 +9,14 @@ export class Page<T> {
   ) {}
 }
 
-/** Wraps every handler's result in the contract's success envelope. */
+/** Wraps every handler's result in the contract's success envelope (streams excepted). */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       map((result: unknown) => {
+        // Streams (exports) are their own format.
+        if (result instanceof StreamableFile) return result;
         if (result instanceof Page) {
           return {
             success: true,

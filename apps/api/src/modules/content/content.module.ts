@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from '../../config/app-config';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ContentExport } from './content-export';
 import { LocalDiskStorage } from './media/local-disk-storage';
 import { MediaController } from './media/media.controller';
 import { MediaService } from './media/media.service';
@@ -17,12 +19,14 @@ import { SitesService } from './sites/sites.service';
  * media. Every write is counted against the plan in its own transaction.
  */
 @Module({
+  imports: [OrganizationsModule],
   controllers: [SitesController, PostsController, MediaController],
   providers: [
     SitesService,
     PostsService,
     MediaService,
     StoredFiles,
+    ContentExport,
     OrganizationMediaCleanup,
     { provide: MediaStorage, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.DATA_DIR, 'media')) },
   ],

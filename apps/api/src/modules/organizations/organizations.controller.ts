@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../auth/access-token';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { OrganizationDto, OrganizationWithRoleDto } from '../auth/dto/auth-responses.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
+import { OrganizationExportService } from './export/organization-export.service';
 import { OrganizationsService } from './organizations.service';
 
 const TENANT_ERRORS = ['UNAUTHENTICATED', 'NOT_A_MEMBER'] as const;
@@ -17,6 +18,7 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly tenant: TenantContext,
+    private readonly exporter: OrganizationExportService,
   ) {}
 
   @Post()
@@ -74,5 +76,21 @@ export class OrganizationsController {
   })
   async delete(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
     await this.organizations.delete(this.tenant);
+  }
+
+  @Get(':id/export')
+  @Authorize('organization:export')
+  @ApiProduces('application/x-ndjson')
+  @ApiEndpoint({
+    summary: 'Stream all of the organization’s data as NDJSON (owner)',
+    description: 'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
+    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN'],
+  })
+  async export(@Param('id', ParseUUIDPipe) _id: string): Promise<StreamableFile> {
+    const stream = await this.exporter.export(this.tenant);
+    return new StreamableFile(stream, {
+      type: 'application/x-ndjson',
+      disposition: `attachment; filename="${this.tenant.organizationSlug}-export.ndjson"`,
+    });
   }
 }

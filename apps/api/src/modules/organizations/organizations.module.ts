@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ExportSources } from './export/export-sources';
+import { OrganizationExportService } from './export/organization-export.service';
 import { OrganizationFactory } from './organization-factory';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
   controllers: [OrganizationsController],
-  providers: [OrganizationFactory, OrganizationsService],
-  exports: [OrganizationFactory, OrganizationsService],
+  providers: [OrganizationFactory, OrganizationsService, OrganizationExportService, ExportSources],
+  exports: [OrganizationFactory, OrganizationsService, ExportSources],
 })
 export class OrganizationsModule {}
