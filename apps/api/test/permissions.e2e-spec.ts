@@ -275,6 +275,13 @@ describe('permission matrix, end to end', () => {
       success: 200,
       arrange: async (caller) => ({ method: 'get', path: '/audit-logs', headers: headersOf(caller) }),
     },
+    {
+      route: 'GET /audit-logs/export',
+      access: 'audit:read',
+      success: 200,
+      raw: true,
+      arrange: async (caller) => ({ method: 'get', path: '/audit-logs/export?format=ndjson', headers: headersOf(caller) }),
+    },
   ];
 
   describe('the table', () => {

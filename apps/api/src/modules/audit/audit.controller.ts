@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { AuditService } from './audit.service';
-import { AuditLogDto, AuditLogQueryDto } from './dto/audit-log.dto';
+import { AuditExportService } from './audit-export.service';
+import { AuditLogDto, AuditLogExportQueryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 @ApiTags('audit')
 @Controller('audit-logs')
@@ -12,6 +13,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly tenant: TenantContext,
+    private readonly exporter: AuditExportService,
   ) {}
 
   @Get()
@@ -24,5 +26,19 @@ export class AuditController {
   })
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogDto>> {
     return this.audit.list(this.tenant.organizationId, query);
+  }
+
+  @Get('export')
+  @Authorize('audit:read')
+  @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiEndpoint({
+    summary: 'Download the audit log as CSV or NDJSON, newest first (Pro and Enterprise)',
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_A_MEMBER', 'PLAN_FEATURE_UNAVAILABLE'],
+  })
+  export(@Query() query: AuditLogExportQueryDto): StreamableFile {
+    const stream = this.exporter.export(this.tenant, query);
+    const type = query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
+    const filename = `${this.tenant.organizationSlug}-audit-log.${query.format}`;
+    return new StreamableFile(stream, { type, disposition: `attachment; filename="${filename}"` });
   }
 }

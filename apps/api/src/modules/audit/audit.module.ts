@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller';
+import { AuditExportService } from './audit-export.service';
 import { AuditLogger } from './audit-logger';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditLogger, AuditService], exports: [AuditLogger] })
+@Module({ controllers: [AuditController], providers: [AuditLogger, AuditService, AuditExportService], exports: [AuditLogger] })
 export class AuditModule {}

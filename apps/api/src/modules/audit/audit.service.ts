@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { scoped, TenantTransactions } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, toPage } from '../../common/pagination';
-import type { AuditLogDto, AuditLogQueryDto } from './dto/audit-log.dto';
+import type { AuditLogDto, AuditLogFilterDto, AuditLogQueryDto } from './dto/audit-log.dto';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from './entities/audit-log.entity';
 
 @Injectable()
@@ -11,15 +12,20 @@ export class AuditService {
 
   list(organizationId: string, query: AuditLogQueryDto): Promise<Page<AuditLogDto>> {
     return this.transactions.run(organizationId, async (manager) => {
-      const qb = scoped(manager, AuditLog, organizationId).createQueryBuilder('a');
-      if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-      if (query.actorId) qb.andWhere('a.actorId = :actorId', { actorId: query.actorId });
-      if (query.from) qb.andWhere('a.createdAt >= :from', { from: query.from });
-      if (query.to) qb.andWhere('a.createdAt < :to', { to: query.to });
-      const rows = await pageQuery(qb, 'a', query, 'createdAt', 'DESC').getMany();
+      const rows = await pageQuery(filteredAuditLog(manager, organizationId, query), 'a', query, 'createdAt', 'DESC').getMany();
       return toPage(rows, query, (row) => ({ at: row.createdAt, id: row.id }), presentAuditLog);
     });
   }
+}
+
+/** The organization's audit entries narrowed by the list's and the export's filters. */
+export function filteredAuditLog(manager: EntityManager, organizationId: string, filters: AuditLogFilterDto) {
+  const qb = scoped(manager, AuditLog, organizationId).createQueryBuilder('a');
+  if (filters.action) qb.andWhere('a.action = :action', { action: filters.action });
+  if (filters.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filters.actorId });
+  if (filters.from) qb.andWhere('a.createdAt >= :from', { from: filters.from });
+  if (filters.to) qb.andWhere('a.createdAt < :to', { to: filters.to });
+  return qb;
 }
 
 export function presentAuditLog(row: AuditLog): AuditLogDto {

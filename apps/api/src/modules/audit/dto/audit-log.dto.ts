@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
 
-export class AuditLogQueryDto extends PageQueryDto {
+/** Filters shared by the list and the export. */
+export class AuditLogFilterDto {
   @ApiPropertyOptional({ example: 'member.role_changed' })
   @IsOptional()
   @IsString()
@@ -27,6 +28,16 @@ export class AuditLogQueryDto extends PageQueryDto {
   @Type(() => Date)
   @IsDate()
   to?: Date;
+}
+
+export class AuditLogQueryDto extends IntersectionType(PageQueryDto, AuditLogFilterDto) {}
+
+export const AUDIT_EXPORT_FORMATS = ['csv', 'ndjson'] as const;
+
+export class AuditLogExportQueryDto extends AuditLogFilterDto {
+  @ApiProperty({ enum: AUDIT_EXPORT_FORMATS })
+  @IsIn(AUDIT_EXPORT_FORMATS)
+  format: (typeof AUDIT_EXPORT_FORMATS)[number];
 }
 
 export class AuditActorDto {

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { TenantContext, TenantTransactions } from '@plinth/tenancy';
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
+import { tenantStream } from '../../../common/tenant-stream';
 import { AuditLogger } from '../../audit/audit-logger';
 import { ExportSource, ExportSources } from './export-sources';
 
@@ -25,23 +25,13 @@ export class OrganizationExportService implements OnModuleInit {
     await this.transactions.run(tenant.organizationId, (manager) =>
       this.audit.record(manager, tenant, { action: 'organization.exported', targetType: 'organization', targetId: tenant.organizationId }),
     );
-    const out = new PassThrough();
-    // One tenant transaction for the whole stream, pinned by RLS to this organization.
-    this.transactions
-      .run(tenant.organizationId, (manager) => this.writeAll(manager, tenant.organizationId, out))
-      .then(() => out.end(), (error) => out.destroy(error));
-    return out;
-  }
-
-  private async writeAll(manager: EntityManager, organizationId: string, out: PassThrough): Promise<void> {
-    for (const source of this.sources.all()) {
-      for await (const row of rowsOf(manager, source, organizationId)) {
-        if (out.destroyed) return;
-        if (!out.write(`${JSON.stringify({ type: source.type, ...row })}\n`)) {
-          await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    return tenantStream(this.transactions, tenant.organizationId, async (manager, push) => {
+      for (const source of this.sources.all()) {
+        for await (const row of rowsOf(manager, source, tenant.organizationId)) {
+          if (!(await push(`${JSON.stringify({ type: source.type, ...row })}\n`))) return;
         }
       }
-    }
+    });
   }
 }
 
