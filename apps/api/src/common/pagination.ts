@@ -42,8 +42,9 @@ export function pageQuery<T extends ObjectLiteral>(
     const op = direction === 'DESC' ? '<' : '>';
     // Postgres keeps microseconds, a JS Date milliseconds: compare with the cursor row's exact
     // timestamp, falling back to the cursor's own when that row is gone.
-    const metadata = qb.expressionMap.mainAlias!.metadata;
-    const columnName = metadata.findColumnWithPropertyName(column)!.databaseName;
+    const metadata = qb.expressionMap.mainAlias?.metadata;
+    const columnName = metadata?.findColumnWithPropertyName(column)?.databaseName;
+    if (!metadata || !columnName) throw new Error(`pageQuery: ${alias}.${column} is not an entity column`);
     const exact = `(SELECT c.${columnName} FROM ${metadata.tableName} c WHERE c.id = :cursorId)`;
     qb.andWhere(`(${alias}.${column}, ${alias}.id) ${op} (COALESCE(${exact}, :cursorAt), :cursorId)`, {
       cursorAt: after.at,
