@@ -1287,7 +1287,10 @@ export interface operations {
                 from?: string;
                 to?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1354,7 +1357,10 @@ export interface operations {
                 to?: string;
                 format: "csv" | "ndjson";
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2021,7 +2027,10 @@ export interface operations {
     Organizations_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2083,7 +2092,10 @@ export interface operations {
     Organizations_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2139,7 +2151,10 @@ export interface operations {
     Organizations_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2214,7 +2229,10 @@ export interface operations {
     Organizations_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2281,7 +2299,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2344,7 +2365,10 @@ export interface operations {
     Members_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
                 userId: string;
@@ -2410,7 +2434,10 @@ export interface operations {
     Members_changeRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
                 userId: string;
@@ -2495,7 +2522,10 @@ export interface operations {
     Members_leave: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2560,7 +2590,10 @@ export interface operations {
     Members_transferOwnership: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2639,7 +2672,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2702,7 +2738,10 @@ export interface operations {
     Invites_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2786,7 +2825,10 @@ export interface operations {
     Invites_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
                 inviteId: string;
@@ -2852,7 +2894,10 @@ export interface operations {
     Invites_resend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
                 inviteId: string;
@@ -3070,7 +3115,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3131,7 +3179,10 @@ export interface operations {
     ApiKeys_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3195,7 +3246,10 @@ export interface operations {
     ApiKeys_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3260,7 +3314,10 @@ export interface operations {
     Quotas_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3329,7 +3386,10 @@ export interface operations {
     Quotas_check: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3448,7 +3508,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3527,7 +3590,10 @@ export interface operations {
     Sites_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3618,7 +3684,10 @@ export interface operations {
     Sites_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3707,7 +3776,10 @@ export interface operations {
     Sites_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3790,7 +3862,10 @@ export interface operations {
     Sites_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3898,7 +3973,10 @@ export interface operations {
                 /** @description Only posts in this status */
                 status?: "draft" | "published";
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
             };
@@ -3988,7 +4066,10 @@ export interface operations {
     Posts_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
             };
@@ -4081,7 +4162,10 @@ export interface operations {
     Posts_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
                 id: string;
@@ -4171,7 +4255,10 @@ export interface operations {
     Posts_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
                 id: string;
@@ -4255,7 +4342,10 @@ export interface operations {
     Posts_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
                 id: string;
@@ -4349,7 +4439,10 @@ export interface operations {
     Posts_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
                 id: string;
@@ -4443,7 +4536,10 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
             };
@@ -4533,7 +4629,10 @@ export interface operations {
     Media_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
             };
@@ -4650,7 +4749,10 @@ export interface operations {
     Media_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
             path: {
                 siteId: string;
                 id: string;

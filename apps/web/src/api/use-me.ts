@@ -6,11 +6,14 @@ import { queryKeys } from './query-keys';
 
 export type Me = Schemas['MeDto'];
 export type Membership = Schemas['MembershipDto'];
+export type Permission = Membership['permissions'][number];
+export type Role = Membership['role'];
+
+export function fetchMe(): Promise<Me> {
+  return callWithSession(() => unwrap(api.GET('/api/v1/auth/me')));
+}
 
 /** The signed-in user and their memberships, each with its role and permissions. */
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: () => callWithSession(() => unwrap(api.GET('/api/v1/auth/me'))),
-  });
+  return useQuery({ queryKey: queryKeys.me, queryFn: fetchMe });
 }

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -6,13 +6,16 @@ import { RequireSession } from '../features/auth/require-session';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignupPage } from '../features/auth/signup-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { PricingPage } from '../features/billing/pricing-page';
+import { InvitePage } from '../features/invites/invite-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { PublicLayout } from '../features/landing/public-layout';
 import { AppShellLayout } from '../features/shell/app-shell-layout';
 import { OrganizationIndexRedirect } from '../features/shell/organization-index-redirect';
+import { RequirePermission } from '../features/shell/require-permission';
 import { NotFoundPage } from '../ui/not-found-page';
 import { RouteErrorPage } from '../ui/route-error-page';
+import { ORGANIZATION_PAGES, type OrganizationPage } from './organization-pages';
 
 export const router = createBrowserRouter([
   {
@@ -23,6 +26,7 @@ export const router = createBrowserRouter([
         element: <PublicLayout />,
         children: [
           { index: true, element: <LandingPage /> },
+          { path: 'pricing', element: <PricingPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -34,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'verify-email', element: <VerifyEmailPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'invites/:token', element: <InvitePage /> },
         ],
       },
       {
@@ -43,14 +48,18 @@ export const router = createBrowserRouter([
           { index: true, element: <OrganizationIndexRedirect /> },
           {
             path: ':orgSlug',
-            element: <AppShellLayout />,
-            children: [
-              { index: true, element: <DashboardPage /> },
-              { path: '*', element: <NotFoundPage /> },
-            ],
+            element: <AppShellLayout navigation={ORGANIZATION_PAGES} />,
+            children: [...ORGANIZATION_PAGES.map(organizationRoute), { path: '*', element: <NotFoundPage /> }],
           },
         ],
       },
     ],
   },
 ]);
+
+function organizationRoute({ path, permission, element }: OrganizationPage): RouteObject {
+  const page: RouteObject = path === '' ? { index: true, element } : { path, element };
+  if (permission === null) return page;
+  // A pathless guard around the page: a deep link without the permission is explained, not attempted.
+  return { element: <RequirePermission permission={permission} />, children: [page] };
+}

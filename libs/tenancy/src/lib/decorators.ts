@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiSecurity } from '@nestjs/swagger';
 import { IS_AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION } from './metadata';
 import type { Permission } from './permissions';
 import { TenantGuard } from './tenant.guard';
@@ -23,6 +23,11 @@ export function Authorize(permission?: Permission): MethodDecorator {
     UseGuards(TenantGuard),
     ApiBearerAuth(),
     ApiSecurity('apiKey'),
+    ApiHeader({
+      name: 'X-Organization-Id',
+      required: false,
+      description: 'The organization to act in (id or slug), when the path names none; default: the token’s `org`',
+    }),
     ApiExtension('x-permission', permission ?? 'member'),
   );
 }

@@ -36,6 +36,8 @@ export class InvitesService {
         await lockOrganization(manager, tenant.organizationId);
         await this.ensureNotMember(manager, tenant.organizationId, dto.email);
         await this.closeExpired(manager, tenant.organizationId, dto.email);
+        // Before the quota: a repeat invite is a 409 ("resend it"), even on a full plan.
+        await this.ensureNoOpenInvite(manager, tenant.organizationId, dto.email);
         await this.limits.admitUser(manager, tenant);
         const token = newSecretToken();
         const invite = await scoped(manager, Invite, tenant.organizationId).save({
@@ -113,6 +115,11 @@ export class InvitesService {
       .andWhere('u.email = :email', { email })
       .getExists();
     if (member) throw new AlreadyMemberError();
+  }
+
+  private async ensureNoOpenInvite(manager: EntityManager, organizationId: string, email: string): Promise<void> {
+    const open = await scoped(manager, Invite, organizationId).existsBy({ email, acceptedAt: IsNull(), revokedAt: IsNull() });
+    if (open) throw new PendingInviteExistsError();
   }
 
   /** An expired invitation no longer blocks a new one for the same address. */

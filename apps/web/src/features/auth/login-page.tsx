@@ -7,7 +7,7 @@ import { useLogin } from '../../api/auth-mutations';
 import { showApiFailure } from '../../ui/api-failure';
 import { FormAlert } from '../../ui/form-alert';
 import { PasswordField } from '../../ui/password-field';
-import { destinationAfterLogin } from './sign-in-destination';
+import { authPagePath, destinationAfterLogin } from './sign-in-destination';
 
 export function LoginPage() {
   useDocumentTitle('Log in · Plinth');
@@ -16,7 +16,7 @@ export function LoginPage() {
   const login = useLogin();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { email: '', password: '' },
+    initialValues: { email: searchParams.get('email') ?? '', password: '' },
     validate: {
       email: isEmail('Enter a valid email address'),
       password: isNotEmpty('Enter your password'),
@@ -53,7 +53,10 @@ export function LoginPage() {
         </Button>
         <Text size="sm" ta="center">
           New to Plinth?{' '}
-          <Anchor component={Link} to="/signup">
+          <Anchor
+            component={Link}
+            to={authPagePath('signup', { email: searchParams.get('email'), next: searchParams.get('next') })}
+          >
             Create an account
           </Anchor>
         </Text>

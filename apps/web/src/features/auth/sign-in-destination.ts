@@ -19,3 +19,16 @@ export function destinationAfterLogin(result: Schemas['LoginResultDto'], next: s
   const organization = result.organizations.find((org) => org.id === tokenOrganizationId);
   return organization ? organizationPath(organization.slug) : '/o';
 }
+
+/** /login or /signup with the email filled in, returning to `next` afterwards. */
+export function authPagePath(
+  page: 'login' | 'signup',
+  options: { email?: string | null; next?: string | null },
+): string {
+  const params = new URLSearchParams();
+  if (options.email) params.set('email', options.email);
+  const next = safeNextPath(options.next ?? null);
+  if (next) params.set('next', next);
+  const query = params.toString();
+  return `/${page}${query ? `?${query}` : ''}`;
+}

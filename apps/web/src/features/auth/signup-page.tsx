@@ -2,21 +2,25 @@ import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { hasLength, isEmail, useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSignup, type SignupInput } from '../../api/auth-mutations';
 import { showApiFailure } from '../../ui/api-failure';
 import { FormAlert } from '../../ui/form-alert';
 import { PasswordField } from '../../ui/password-field';
 import { checkPassword, PASSWORD_RULE } from './password-rule';
-import { organizationPath } from './sign-in-destination';
+import { authPagePath, organizationPath, safeNextPath } from './sign-in-destination';
 
 export function SignupPage() {
   useDocumentTitle('Sign up · Plinth');
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  // An invite page sends people here with the invited address and itself to come back to.
+  const invitedEmail = searchParams.get('email') ?? '';
+  const next = safeNextPath(searchParams.get('next'));
   const signup = useSignup();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { email: '', password: '', name: '', organizationName: '' },
+    initialValues: { email: invitedEmail, password: '', name: '', organizationName: '' },
     validate: {
       email: isEmail('Enter a valid email address'),
       password: checkPassword,
@@ -28,7 +32,7 @@ export function SignupPage() {
   const submit = form.onSubmit((values) => {
     setFailure(null);
     signup.mutate(toSignupBody(values), {
-      onSuccess: (result) => navigate(organizationPath(result.organization.slug), { replace: true }),
+      onSuccess: (result) => navigate(next ?? organizationPath(result.organization.slug), { replace: true }),
       onError: (error) => setFailure(showApiFailure(form, error)),
     });
   });
@@ -60,7 +64,7 @@ export function SignupPage() {
         </Button>
         <Text size="sm" ta="center">
           Already have an account?{' '}
-          <Anchor component={Link} to="/login">
+          <Anchor component={Link} to={authPagePath('login', { email: invitedEmail, next })}>
             Log in
           </Anchor>
         </Text>

@@ -23,8 +23,8 @@ export function LandingPage() {
             <Button component={Link} to="/signup" size="md">
               Create your account
             </Button>
-            <Button component={Link} to="/login" size="md" variant="default">
-              Log in
+            <Button component={Link} to="/pricing" size="md" variant="default">
+              See pricing
             </Button>
           </Group>
         </Stack>

@@ -13,6 +13,9 @@ export function PublicLayout() {
           <Group justify="space-between">
             <Brand />
             <Group gap="xs" component="nav" aria-label="Account">
+              <Button component={Link} to="/pricing" variant="subtle" color="gray">
+                Pricing
+              </Button>
               {signedIn ? (
                 <Button component={Link} to="/o">
                   Open your dashboard

@@ -1,32 +1,47 @@
 import { Alert, AppShell, Button, Container } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useParams } from 'react-router';
-import { useMe, type Me, type Membership } from '../../api/use-me';
+import { useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
+import type { NavigationItem } from './navigation';
 import { OrganizationNotFound } from './organization-not-found';
 import type { ShellContext } from './shell-context';
 import { ShellHeader } from './shell-header';
+import { ShellNavbar } from './shell-navbar';
 import { useActiveOrganization } from './use-active-organization';
 
-/** The signed-in frame of /o/:orgSlug: header with organization switcher, then the page. */
-export function AppShellLayout() {
+interface Props {
+  navigation: readonly NavigationItem[];
+}
+
+/** The signed-in frame of /o/:orgSlug: header with organization switcher, navbar, then the page. */
+export function AppShellLayout({ navigation }: Props) {
   const { orgSlug } = useParams();
   const me = useMe();
   if (me.isPending) return <PageLoader label="Loading your organizations" />;
   if (me.isError) return <LoadFailure error={me.error} retry={() => void me.refetch()} />;
   const membership = me.data.memberships.find((m) => m.slug === orgSlug);
   if (!membership) return <OrganizationNotFound slug={orgSlug ?? ''} />;
-  return <OrganizationFrame me={me.data} membership={membership} />;
+  return <OrganizationFrame me={me.data} membership={membership} navigation={navigation} />;
 }
 
-function OrganizationFrame({ me, membership }: { me: Me; membership: Membership }) {
+function OrganizationFrame({ me, membership, navigation }: ShellContext & Props) {
   useActiveOrganization(membership.organizationId);
+  const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
   const context: ShellContext = { me, membership };
   return (
-    <AppShell header={{ height: 64 }} padding="lg">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      padding="lg"
+    >
       <AppShell.Header>
-        <ShellHeader {...context} />
+        <ShellHeader {...context} navbarOpened={navbarOpened} toggleNavbar={toggleNavbar} />
       </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ShellNavbar navigation={navigation} membership={membership} onNavigate={closeNavbar} />
+      </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Outlet context={context} />
       </AppShell.Main>

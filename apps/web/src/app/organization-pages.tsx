@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { ApiKeysPage } from '../features/api-keys/api-keys-page';
+import { AuditLogPage } from '../features/audit/audit-log-page';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { MembersPage } from '../features/members/members-page';
+import type { NavigationItem } from '../features/shell/navigation';
+import { UsagePage } from '../features/usage/usage-page';
+
+export interface OrganizationPage extends NavigationItem {
+  element: ReactNode;
+}
+
+/**
+ * The pages under /o/:orgSlug, in navbar order. One list feeds both the
+ * routes and the navbar, so a link and its page require the same permission.
+ */
+export const ORGANIZATION_PAGES: OrganizationPage[] = [
+  { path: '', label: 'Dashboard', permission: null, element: <DashboardPage /> },
+  { path: 'members', label: 'Members', permission: 'members:read', element: <MembersPage /> },
+  { path: 'api-keys', label: 'API keys', permission: 'apikeys:manage', element: <ApiKeysPage /> },
+  { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
+  { path: 'usage', label: 'Usage', permission: 'quotas:read', element: <UsagePage /> },
+];

@@ -1,0 +1,85 @@
+import { Badge, Code, Stack, Table, Text } from '@mantine/core';
+import { formatDateTime } from '../../ui/format';
+import type { AuditEntry } from './audit-queries';
+
+export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing recorded for these filters.
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="sm" aria-label="Audit log">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>When</Table.Th>
+            <Table.Th>Action</Table.Th>
+            <Table.Th>By</Table.Th>
+            <Table.Th>Details</Table.Th>
+            <Table.Th>IP</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => (
+            <AuditRow key={entry.id} entry={entry} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function AuditRow({ entry }: { entry: AuditEntry }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(entry.createdAt)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Code>{entry.action}</Code>
+      </Table.Td>
+      <Table.Td>
+        <Actor actor={entry.actor} />
+      </Table.Td>
+      <Table.Td>
+        <Details entry={entry} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{entry.ip ?? '—'}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Actor({ actor }: { actor: AuditEntry['actor'] }) {
+  if (actor.type === 'user') return <Text size="sm">{actor.email ?? 'A former member'}</Text>;
+  return (
+    <Badge variant="light" color="gray" tt="none">
+      {actor.type === 'api_key' ? 'API key' : 'Plinth'}
+    </Badge>
+  );
+}
+
+/** The target and the metadata, as short "key: value" lines. */
+function Details({ entry }: { entry: AuditEntry }) {
+  const lines = Object.entries(entry.metadata).map(([key, value]) => `${key}: ${formatValue(value)}`);
+  if (entry.targetType) lines.unshift(`${entry.targetType}: ${entry.targetId ?? '—'}`);
+  return (
+    <Stack gap={0}>
+      {lines.map((line) => (
+        <Text key={line} size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+          {line}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

@@ -1,0 +1,38 @@
+import { Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { Link } from 'react-router';
+import { useIsSignedIn } from '../../api/use-session';
+import { PricingTable } from './pricing-table';
+
+/** Public: the plan catalog, and the page a QUOTA_EXCEEDED answer's upgradeUrl points to. */
+export function PricingPage() {
+  useDocumentTitle('Pricing · Plinth');
+  const signedIn = useIsSignedIn();
+  return (
+    <Container size="lg" py={48}>
+      <Stack gap="xl">
+        <Stack gap="xs" ta="center" align="center">
+          <Title order={1}>Plans and pricing</Title>
+          <Text c="dimmed" maw={620}>
+            Start free. Move up when your organization needs more sites, posts, people, storage or API calls. Prices are
+            in US dollars.
+          </Text>
+        </Stack>
+        <Card withBorder padding="lg">
+          <PricingTable />
+        </Card>
+        <Group justify="center">
+          {signedIn ? (
+            <Button component={Link} to="/o">
+              Back to your organization
+            </Button>
+          ) : (
+            <Button component={Link} to="/signup" size="md">
+              Start on the Free plan
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,16 @@
+import { unwrap, type Schemas } from '@plinth/api-client';
+import { useQuery } from '@tanstack/react-query';
+import { callWithSession } from '../../api/call-with-session';
+import { api } from '../../api/client';
+import { forOrganization } from '../../api/organization-header';
+import { queryKeys } from '../../api/query-keys';
+
+export type QuotaStatus = Schemas['QuotaStatusDto'];
+export type DimensionStatus = Schemas['DimensionStatusDto'];
+
+export function useQuotaStatus(organizationId: string) {
+  return useQuery({
+    queryKey: queryKeys.organization(organizationId, 'quota-status'),
+    queryFn: () => callWithSession(() => unwrap(api.GET('/api/v1/quotas/status', forOrganization(organizationId)))),
+  });
+}

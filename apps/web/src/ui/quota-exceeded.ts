@@ -1,0 +1,15 @@
+import { ApiError } from '@plinth/api-client';
+
+/** The `details` of a 402 QUOTA_EXCEEDED answer (see the contract's error table). */
+export interface QuotaExceeded {
+  dimension: string;
+  current: number;
+  limit: number | null;
+  planTier: string;
+  upgradeUrl: string;
+}
+
+export function quotaExceededOf(error: unknown): QuotaExceeded | null {
+  if (!(error instanceof ApiError) || error.code !== 'QUOTA_EXCEEDED') return null;
+  return (error.details ?? {}) as QuotaExceeded;
+}
