@@ -268,6 +268,30 @@ describe('an organization with a colleague', () => {
       await visitor.close();
     }
   });
+
+  it('lets someone whose only organization is gone start a new one', async () => {
+    const loner = await newContext();
+    try {
+      const page = await loner.newPage();
+      const person = { email: uniqueEmail('ada'), name: 'Ada Lovelace', organization: `Engines ${Date.now().toString(36)}` };
+      await signUp(page, person);
+      const client = await signedInApi(product.baseUrl, person.email, VALID_PASSWORD);
+      const [membership] = (await unwrap(client.GET('/api/v1/organizations'))) as Array<{ id: string }>;
+      await unwrap(client.DELETE('/api/v1/organizations/{id}', { params: { path: { id: membership.id } } }));
+
+      await page.goto('/o');
+      await page.getByRole('heading', { level: 1, name: 'No organization yet' }).waitFor();
+      await page.getByRole('button', { name: 'Create organization' }).click();
+      expect(await fieldError(page, 'Organization name')).toBe('Name your organization');
+      await labelled(page, 'Organization name').fill('Second Home');
+      await page.getByRole('button', { name: 'Create organization' }).click();
+      await page.waitForURL(/\/o\/second-home[a-z0-9-]*$/);
+      await page.getByRole('heading', { level: 1, name: 'Second Home' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(1);
+    } finally {
+      await loner.close();
+    }
+  });
 });
 
 async function signUp(page: Page, person: { email: string; name: string; organization: string }): Promise<void> {

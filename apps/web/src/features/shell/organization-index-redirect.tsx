@@ -1,10 +1,13 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { session } from '../../api/client';
 import { useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
 import { organizationPath } from '../auth/sign-in-destination';
+import { CreateOrganizationForm } from './create-organization-form';
+import { LogoutButton } from './logout-button';
 
 /** /o: opens the organization the session acts for, else the first one. */
 export function OrganizationIndexRedirect() {
@@ -14,15 +17,21 @@ export function OrganizationIndexRedirect() {
   const { memberships } = me.data;
   const active = memberships.find((m) => m.organizationId === session.activeOrganizationId()) ?? memberships[0];
   if (active) return <Navigate to={organizationPath(active.slug)} replace />;
-  return <Message title="No organization yet" text="You are not a member of any organization. Ask for an invite." />;
+  return (
+    <Message title="No organization yet" text="You are not a member of any organization. Start one, or open an invitation you were sent.">
+      <CreateOrganizationForm />
+      <LogoutButton />
+    </Message>
+  );
 }
 
-function Message({ title, text }: { title: string; text: string }) {
+function Message({ title, text, children }: { title: string; text: string; children?: ReactNode }) {
   return (
     <Container size="sm" py={80} component="main">
       <Stack align="center" ta="center">
         <Title order={1}>{title}</Title>
         <Text c="dimmed">{text}</Text>
+        {children}
       </Stack>
     </Container>
   );
