@@ -558,6 +558,16 @@ describe('auth', () => {
       expect(jwtClaims(refreshed.accessToken).org).toBe(host.organizationId);
     });
 
+    it('ends the session it switched from: the old refresh token no longer works, the new one does', async () => {
+      const session = await signUp(t.http);
+      const switched = (await switchTo(session, session.organizationId).expect(200)).body.data;
+      expect(jwtClaims(switched.accessToken).fam).not.toBe(jwtClaims(session.accessToken).fam);
+
+      await refresh(session.refreshToken).expect(401);
+      const refreshed = (await refresh(switched.refreshToken).expect(200)).body.data;
+      expect(jwtClaims(refreshed.accessToken).fam).toBe(jwtClaims(switched.accessToken).fam);
+    });
+
     it('refuses an organization the user does not belong to with 403 NOT_A_MEMBER', async () => {
       const session = await signUp(t.http);
       const stranger = await signUp(t.http);

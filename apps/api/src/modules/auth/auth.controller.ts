@@ -100,7 +100,7 @@ export class AuthController {
     @CurrentUser() caller: AuthenticatedUser,
     @Body() dto: SwitchOrganizationDto,
   ): Promise<TokenPairDto> {
-    return this.auth.switchOrganization(caller.userId, dto.organizationId);
+    return this.auth.switchOrganization(caller, dto.organizationId);
   }
 
   @Get('me')

@@ -12,6 +12,7 @@ import { presentOrganization } from '../organizations/organization.presenter';
 import { User } from '../users/entities/user.entity';
 import { presentUser } from '../users/user.presenter';
 import { EmailTakenError, InvalidCredentialsError } from './auth.errors';
+import type { AuthenticatedUser } from './access-token';
 import type { LoginDto, SignupDto } from './dto/auth-requests.dto';
 import type {
   LoginResultDto,
@@ -67,10 +68,14 @@ export class AuthService {
     return { user: presentUser(user, this.config), ...tokens, organizations };
   }
 
-  async switchOrganization(userId: string, organizationId: string): Promise<TokenPairDto> {
-    const isMember = await this.dataSource.manager.existsBy(OrganizationMember, { userId, organizationId });
+  /** A new token family for the other organization; the caller's current family ends, so its refresh token dies. */
+  async switchOrganization(caller: AuthenticatedUser, organizationId: string): Promise<TokenPairDto> {
+    const isMember = await this.dataSource.manager.existsBy(OrganizationMember, { userId: caller.userId, organizationId });
     if (!isMember) throw new NotAMemberError();
-    return this.sessions.start(this.dataSource.manager, userId, organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      if (caller.familyId) await this.sessions.revokeFamilyById(manager, caller.userId, caller.familyId);
+      return this.sessions.start(manager, caller.userId, organizationId);
+    });
   }
 
   async me(userId: string): Promise<MeDto | null> {

@@ -39,6 +39,11 @@ export class SessionsService {
     if (token) await this.revokeFamily(this.dataSource.manager, token.familyId);
   }
 
+  /** Ends one session's family (by id, from the access token) — used when a switch starts a new one. */
+  async revokeFamilyById(manager: EntityManager, userId: string, familyId: string): Promise<void> {
+    await manager.update(RefreshToken, { userId, familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
   async revokeAllOfUser(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
@@ -69,7 +74,7 @@ export class SessionsService {
       tokenHash: digestToken(refreshToken),
       expiresAt: new Date(Date.now() + REFRESH_TTL_MS),
     });
-    const claims: AccessTokenClaims = { sub: session.userId, org: session.organizationId, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: session.userId, org: session.organizationId, fam: session.familyId, typ: 'access' };
     return { accessToken: await this.jwt.signAsync(claims), refreshToken };
   }
 

@@ -20,9 +20,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessTokenClaims): AuthenticatedUser {
-    if (claims.typ !== 'access' || !isUuid(claims.sub) || (claims.org !== null && !isUuid(claims.org))) {
+    const badFamily = claims.fam !== undefined && !isUuid(claims.fam);
+    if (claims.typ !== 'access' || !isUuid(claims.sub) || (claims.org !== null && !isUuid(claims.org)) || badFamily) {
       throw new UnauthenticatedError('Not an access token');
     }
-    return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null };
+    return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null, familyId: claims.fam ?? null };
   }
 }
