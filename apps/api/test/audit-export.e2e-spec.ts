@@ -58,7 +58,7 @@ describe('GET /audit-logs/export', () => {
     const refused = await t.http.get('/api/v1/audit-logs/export?format=csv').set(owner.auth).expect(402);
     expect(refused.body.error).toEqual({
       code: 'PLAN_FEATURE_UNAVAILABLE',
-      message: 'Your plan does not include auditExport',
+      message: 'Your plan does not include the feature auditExport; it starts with the pro plan',
       details: { feature: 'auditExport', requiredTier: 'pro', upgradeUrl: 'http://localhost:3000/pricing' },
     });
   });

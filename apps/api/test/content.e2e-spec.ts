@@ -128,7 +128,7 @@ describe('content: sites, posts, media', () => {
   describe('custom domains', () => {
     it('needs a plan with custom domains to set one, and removes one on any plan', async () => {
       const owner = await newOwner(t, 'free');
-      const unavailable = errorBody('PLAN_FEATURE_UNAVAILABLE', 'Your plan does not include customDomains', {
+      const unavailable = errorBody('PLAN_FEATURE_UNAVAILABLE', 'Your plan does not include the feature customDomains; it starts with the starter plan', {
         feature: 'customDomains',
         requiredTier: 'starter',
         upgradeUrl: 'http://localhost:3000/pricing',
@@ -147,8 +147,13 @@ describe('content: sites, posts, media', () => {
       expect(set.body.data.domain).toBe('blog.example.com');
 
       await setPlan(t, owner.organizationId, 'free');
+      // After the downgrade the site keeps its domain; sending it back unchanged with a rename is fine.
+      const renamed = await t.http.patch(`${V1}/sites/${site.id}`).set(owner.auth).send({ name: 'Journal', domain: 'blog.example.com' });
+      expect(expectStatus(renamed, 200).body.data).toMatchObject({ name: 'Journal', domain: 'blog.example.com' });
+      const moved = await t.http.patch(`${V1}/sites/${site.id}`).set(owner.auth).send({ domain: 'news.example.com' });
+      expect({ status: moved.status, body: moved.body }).toEqual({ status: 402, body: unavailable });
       const cleared = expectStatus(await t.http.patch(`${V1}/sites/${site.id}`).set(owner.auth).send({ domain: null }), 200);
-      expect(cleared.body.data).toMatchObject({ name: 'Blog', domain: null });
+      expect(cleared.body.data).toMatchObject({ name: 'Journal', domain: null });
     });
 
     it('keeps a domain unique within the organization (409), not across organizations', async () => {

@@ -47,7 +47,7 @@ describe('quotas under concurrency', () => {
       success: false,
       error: {
         code: 'QUOTA_EXCEEDED',
-        message: `The ${planTier} plan allows ${limit} ${dimension}`,
+        message: `Quota reached: ${dimension.replace('_', ' ')} ${current} of ${limit} on the ${planTier} plan`,
         details: { dimension, current, limit, planTier, upgradeUrl: UPGRADE_URL },
       },
     };

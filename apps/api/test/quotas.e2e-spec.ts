@@ -173,6 +173,21 @@ describe('plans, quotas, metering and rate limits', () => {
       });
     });
 
+    it('reports the posts limit in force, an override included', async () => {
+      const owner = await signUp(t.http);
+      const site = await t.http.post('/api/v1/sites').set(owner.auth).send({ name: 'Blog' }).expect(201);
+      await t.http.post(`/api/v1/sites/${site.body.data.id}/posts`).set(owner.auth).send({ title: 'A', body: 'B' }).expect(201);
+      await db.query(`INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, 'posts', 50)`, [owner.organizationId]);
+      const status = await t.http.get('/api/v1/quotas/status').set(owner.auth).expect(200);
+      expect(status.body.data.posts).toEqual({
+        current: 1,
+        limit: 50,
+        remaining: 49,
+        percentage: 2,
+        perSite: [{ siteId: site.body.data.id, current: 1 }],
+      });
+    });
+
     it('answers whether an amount would fit, changing nothing', async () => {
       const owner = await signUp(t.http);
       const check = (body: object) => t.http.post('/api/v1/quotas/check').set(owner.auth).send(body).expect(200);

@@ -1,6 +1,6 @@
 import { Inbox, uniqueEmail, VALID_PASSWORD } from '@plinth/testing';
 import { unwrap } from '@plinth/api-client';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signedInApi } from './support/api';
 import { launchChromium } from './support/chromium';
 import { fieldError } from './support/field-error';
@@ -8,6 +8,9 @@ import { labelled } from './support/labelled';
 import { navLinkNames, openFromNav } from './support/organization-nav';
 import { watchPageProblems } from './support/page-problems';
 import { type RunningProduct, startProduct } from './support/product';
+import { countRequests } from './support/request-count';
+import { signUp } from './support/sign-up';
+import { waitForCount } from './support/wait-for-count';
 
 const MEMBERS_SCREENSHOT = '/tmp/plinth-members.png';
 const USAGE_SCREENSHOT = '/tmp/plinth-usage.png';
@@ -119,7 +122,7 @@ describe('an organization with a colleague', () => {
   });
 
   it('shows the editor only the pages an editor may open', async () => {
-    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Members', 'Usage']);
+    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Sites', 'Members', 'Usage']);
 
     await openFromNav(colleaguePage, 'Members', `${organizationPath}/members`);
     await memberRow(colleaguePage, owner.email).waitFor();
@@ -148,7 +151,14 @@ describe('an organization with a colleague', () => {
 
     await colleaguePage.goto(organizationPath);
     expect(await colleaguePage.getByTestId('member-role').textContent()).toBe('admin');
-    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Members', 'API keys', 'Audit log', 'Usage']);
+    expect(await navLinkNames(colleaguePage)).toEqual([
+      'Dashboard',
+      'Sites',
+      'Members',
+      'API keys',
+      'Audit log',
+      'Usage',
+    ]);
   });
 
   it('reveals a new API key once, then lists only its prefix', async () => {
@@ -294,26 +304,6 @@ describe('an organization with a colleague', () => {
   });
 });
 
-async function signUp(page: Page, person: { email: string; name: string; organization: string }): Promise<void> {
-  await page.goto('/signup');
-  await labelled(page, 'Email').fill(person.email);
-  await labelled(page, 'Password').fill(VALID_PASSWORD);
-  await labelled(page, 'Your name').fill(person.name);
-  await labelled(page, 'Organization name').fill(person.organization);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL(/\/o\/[a-z0-9-]+$/);
-  await page.getByRole('heading', { level: 1, name: person.organization }).waitFor();
-}
-
-/** Waits until the locator matches exactly `count` elements. */
-async function waitForCount(locator: Locator, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await locator.count()) !== count) {
-    if (Date.now() > deadline) throw new Error(`Expected ${count} elements, found ${await locator.count()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 function memberRow(page: Page, email: string) {
   return page.getByRole('table', { name: 'Members' }).getByRole('row', { name: email });
 }
@@ -322,13 +312,4 @@ async function inviteUnavailable(page: Page): Promise<string> {
   const alert = page.getByTestId('invite-unavailable');
   await alert.waitFor();
   return alert.innerText();
-}
-
-/** Counts the requests the page sends with this method to a path matching `path` from now on. */
-function countRequests(page: Page, method: string, path: RegExp): () => number {
-  let count = 0;
-  page.on('request', (request) => {
-    if (request.method() === method && path.test(new URL(request.url()).pathname)) count += 1;
-  });
-  return () => count;
 }

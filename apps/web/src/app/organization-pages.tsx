@@ -4,10 +4,21 @@ import { AuditLogPage } from '../features/audit/audit-log-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { MembersPage } from '../features/members/members-page';
 import type { NavigationItem } from '../features/shell/navigation';
+import { SiteDetailPage } from '../features/sites/site-detail-page';
+import { SitesPage } from '../features/sites/sites-page';
 import { UsagePage } from '../features/usage/usage-page';
+
+/** A page reached from its parent page rather than the navbar, e.g. one site from the list of sites. */
+export interface Subpage {
+  /** Relative to the parent page's path. */
+  path: string;
+  element: ReactNode;
+}
 
 export interface OrganizationPage extends NavigationItem {
   element: ReactNode;
+  /** Not in the navbar; guarded by the parent page's permission. */
+  subpages?: Subpage[];
 }
 
 /**
@@ -16,6 +27,13 @@ export interface OrganizationPage extends NavigationItem {
  */
 export const ORGANIZATION_PAGES: OrganizationPage[] = [
   { path: '', label: 'Dashboard', permission: null, element: <DashboardPage /> },
+  {
+    path: 'sites',
+    label: 'Sites',
+    permission: 'sites:read',
+    element: <SitesPage />,
+    subpages: [{ path: ':siteId', element: <SiteDetailPage /> }],
+  },
   { path: 'members', label: 'Members', permission: 'members:read', element: <MembersPage /> },
   { path: 'api-keys', label: 'API keys', permission: 'apikeys:manage', element: <ApiKeysPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },

@@ -49,7 +49,7 @@ export const router = createBrowserRouter([
           {
             path: ':orgSlug',
             element: <AppShellLayout navigation={ORGANIZATION_PAGES} />,
-            children: [...ORGANIZATION_PAGES.map(organizationRoute), { path: '*', element: <NotFoundPage /> }],
+            children: [...ORGANIZATION_PAGES.flatMap(organizationRoutes), { path: '*', element: <NotFoundPage /> }],
           },
         ],
       },
@@ -57,9 +57,10 @@ export const router = createBrowserRouter([
   },
 ]);
 
-function organizationRoute({ path, permission, element }: OrganizationPage): RouteObject {
+function organizationRoutes({ path, permission, element, subpages = [] }: OrganizationPage): RouteObject[] {
   const page: RouteObject = path === '' ? { index: true, element } : { path, element };
-  if (permission === null) return page;
-  // A pathless guard around the page: a deep link without the permission is explained, not attempted.
-  return { element: <RequirePermission permission={permission} />, children: [page] };
+  const pages = [page, ...subpages.map((subpage) => ({ path: `${path}/${subpage.path}`, element: subpage.element }))];
+  if (permission === null) return pages;
+  // A pathless guard around the pages: a deep link without the permission is explained, not attempted.
+  return [{ element: <RequirePermission permission={permission} />, children: pages }];
 }

@@ -19,10 +19,11 @@ export class QuotaStatusService {
   status(tenant: TenantContext): Promise<QuotaStatusDto> {
     return this.transactions.run(tenant.organizationId, async (manager) => {
       const perSite = await this.postsPerSite(manager);
-      const fullest = perSite.reduce((max, site) => Math.max(max, site.current), 0);
+      // The limit in force (an override first), read at the fullest site.
+      const posts = await this.usage(manager, tenant, 'posts', perSite[0]?.siteId);
       return {
         sites: describe(await this.usage(manager, tenant, 'sites')),
-        posts: { ...describe({ current: fullest, limit: this.quotas.catalog.limit(tenant.planTier, 'posts') }), perSite },
+        posts: { ...describe(posts), perSite },
         users: describe(await this.usersUsage(manager, tenant)),
         storage_bytes: describe(await this.usage(manager, tenant, 'storage_bytes')),
         api_calls: { ...describe(await this.apiCallsUsage(manager, tenant)), periodEnd: nextMonth().toISOString() },

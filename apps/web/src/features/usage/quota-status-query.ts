@@ -8,9 +8,11 @@ import { queryKeys } from '../../api/query-keys';
 export type QuotaStatus = Schemas['QuotaStatusDto'];
 export type DimensionStatus = Schemas['DimensionStatusDto'];
 
+export const quotaStatusKey = (organizationId: string) => queryKeys.organization(organizationId, 'quota-status');
+
 export function useQuotaStatus(organizationId: string) {
   return useQuery({
-    queryKey: queryKeys.organization(organizationId, 'quota-status'),
+    queryKey: quotaStatusKey(organizationId),
     queryFn: () => callWithSession(() => unwrap(api.GET('/api/v1/quotas/status', forOrganization(organizationId)))),
   });
 }

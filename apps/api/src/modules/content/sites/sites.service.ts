@@ -59,14 +59,17 @@ export class SitesService {
   }
 
   update(tenant: TenantContext, siteId: string, dto: UpdateSiteDto): Promise<SiteDto> {
-    if (dto.domain) this.ensureCustomDomains(tenant);
-    const changes = {
-      ...(dto.name !== undefined && { name: dto.name }),
-      ...(dto.domain !== undefined && { domain: dto.domain }),
-    };
     return refusingTakenDomain(() =>
       this.transactions.run(tenant.organizationId, async (manager) => {
         const sites = scoped(manager, Site, tenant.organizationId);
+        const current = await sites.getOneBy({ id: siteId }, 'Site');
+        // Only a new domain needs the feature: a site kept after a downgrade can still be renamed as sent whole.
+        const newDomain = dto.domain !== undefined && dto.domain !== current.domain;
+        if (newDomain && dto.domain) this.ensureCustomDomains(tenant);
+        const changes = {
+          ...(dto.name !== undefined && dto.name !== current.name && { name: dto.name }),
+          ...(newDomain && { domain: dto.domain }),
+        };
         if (Object.keys(changes).length > 0 && (await sites.update({ id: siteId }, changes)) > 0) {
           await this.audit.record(manager, tenant, { action: 'site.updated', targetType: 'site', targetId: siteId, metadata: { changes } });
         }

@@ -1,0 +1,13 @@
+import { FeatureUpgradeAlert } from '../../ui/feature-upgrade-alert';
+import { planFeatureUnavailableOf } from '../../ui/plan-feature-unavailable';
+import { quotaExceededOf } from '../../ui/quota-exceeded';
+import { UpgradeAlert } from '../../ui/upgrade-alert';
+
+/** The two 402s a site form can get: no room for another site, or a domain the plan does not include. */
+export function SitePlanAlert({ error }: { error: unknown }) {
+  const quota = quotaExceededOf(error);
+  if (quota) return <UpgradeAlert quota={quota} counted={quota.limit === 1 ? 'site' : 'sites'} />;
+  const feature = planFeatureUnavailableOf(error);
+  if (feature) return <FeatureUpgradeAlert refusal={feature} />;
+  return null;
+}
