@@ -1,41 +1,23 @@
-import { Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Code, Table, Text } from '@mantine/core';
 import { roleLabel } from '../../api/roles';
 import { ConfirmAction } from '../../ui/confirm-action';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { useShellContext } from '../shell/shell-context';
 import { useRevokeApiKey, type ApiKey } from './api-keys-queries';
+import { RecordTable } from '../../ui/record-table';
 
 export function ApiKeysTable({ keys }: { keys: ApiKey[] }) {
-  if (keys.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No API keys yet.
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" aria-label="API keys">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Key</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Last used</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {keys.map((key) => (
-            <ApiKeyRow key={key.id} apiKey={key} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="API keys"
+      columns={['Name', 'Key', 'Role', 'Last used', 'Expires']}
+      withActions
+      items={keys}
+      empty={'No API keys yet.'}
+      minWidth={720}
+      row={(key) => <ApiKeyRow key={key.id} apiKey={key} />}
+    />
   );
 }
 

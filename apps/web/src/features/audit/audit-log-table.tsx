@@ -1,34 +1,18 @@
 import { Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format';
 import type { AuditEntry } from './audit-queries';
+import { RecordTable } from '../../ui/record-table';
 
 export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        Nothing recorded for these filters.
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" aria-label="Audit log">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Action</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>Details</Table.Th>
-            <Table.Th>IP</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <AuditRow key={entry.id} entry={entry} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Audit log"
+      columns={['When', 'Action', 'By', 'Details', 'IP']}
+      items={entries}
+      empty={'Nothing recorded for these filters.'}
+      minWidth={760}
+      row={(entry) => <AuditRow key={entry.id} entry={entry} />}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { ConfirmAction } from '../../ui/confirm-action';
 import { formatDateTime, humanBytes } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
@@ -6,36 +6,19 @@ import { useShellContext } from '../shell/shell-context';
 import { useCan } from '../shell/use-can';
 import { useDeleteMedia, type Media } from './media-queries';
 import { mediaTypeName } from './media-types';
+import { RecordTable } from '../../ui/record-table';
 
 export function MediaTable({ media }: { media: Media[] }) {
-  if (media.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No media yet.
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={600}>
-      <Table verticalSpacing="sm" aria-label="Media">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Type</Table.Th>
-            <Table.Th>Size</Table.Th>
-            <Table.Th>Uploaded</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {media.map((file) => (
-            <MediaRow key={file.id} file={file} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Media"
+      columns={['File', 'Type', 'Size', 'Uploaded']}
+      withActions
+      items={media}
+      empty={'No media yet.'}
+      minWidth={600}
+      row={(file) => <MediaRow key={file.id} file={file} />}
+    />
   );
 }
 

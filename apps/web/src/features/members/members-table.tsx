@@ -1,31 +1,22 @@
-import { Badge, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { formatDate } from '../../ui/format';
 import { useShellContext } from '../shell/shell-context';
 import { MemberRoleControl } from './member-role-control';
 import type { Member } from './members-queries';
 import { RemoveMemberButton } from './remove-member-button';
+import { RecordTable } from '../../ui/record-table';
 
 export function MembersTable({ members }: { members: Member[] }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm" aria-label="Members">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Member</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Joined</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((member) => (
-            <MemberRow key={member.id} member={member} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Members"
+      columns={['Member', 'Role', 'Joined']}
+      withActions
+      items={members}
+      empty={'No members.'}
+      minWidth={560}
+      row={(member) => <MemberRow key={member.id} member={member} />}
+    />
   );
 }
 

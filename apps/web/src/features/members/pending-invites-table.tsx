@@ -1,37 +1,21 @@
-import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { roleLabel } from '../../api/roles';
 import { formatDate } from '../../ui/format';
 import { ResendInviteButton, RevokeInviteButton } from './invite-row-actions';
 import type { PendingInvite } from './organization-invites-queries';
+import { RecordTable } from '../../ui/record-table';
 
 export function PendingInvitesTable({ invites }: { invites: PendingInvite[] }) {
-  if (invites.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No pending invitations.
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm" aria-label="Pending invitations">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Expires</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {invites.map((invite) => (
-            <InviteRow key={invite.id} invite={invite} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Pending invitations"
+      columns={['Email', 'Role', 'Expires']}
+      withActions
+      items={invites}
+      empty={'No pending invitations.'}
+      minWidth={560}
+      row={(invite) => <InviteRow key={invite.id} invite={invite} />}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
-import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../ui/format';
 import { DeletePostButton } from './delete-post-button';
 import { EditPostButton } from './edit-post-button';
 import { PostStatusBadge } from './post-status-badge';
 import type { PostFilter, PostSummary } from './posts-queries';
 import { PublishPostButton } from './publish-post-button';
+import { RecordTable } from '../../ui/record-table';
 
 const EMPTY: Record<PostFilter, string> = {
   all: 'No posts yet.',
@@ -13,33 +14,16 @@ const EMPTY: Record<PostFilter, string> = {
 };
 
 export function PostsTable({ posts, filter }: { posts: PostSummary[]; filter: PostFilter }) {
-  if (posts.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {EMPTY[filter]}
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table verticalSpacing="sm" aria-label="Posts">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Title</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Last change</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {posts.map((post) => (
-            <PostRow key={post.id} post={post} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Posts"
+      columns={['Title', 'Status', 'Last change']}
+      withActions
+      items={posts}
+      empty={EMPTY[filter]}
+      minWidth={640}
+      row={(post) => <PostRow key={post.id} post={post} />}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate } from '../../ui/format';
 import { useShellContext } from '../shell/shell-context';
@@ -6,35 +6,19 @@ import { DeleteSiteButton } from './delete-site-button';
 import { EditSiteButton } from './edit-site-button';
 import { sitePath } from './site-paths';
 import type { Site } from './sites-queries';
+import { RecordTable } from '../../ui/record-table';
 
 export function SitesTable({ sites }: { sites: Site[] }) {
-  if (sites.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No sites yet.
-      </Text>
-    );
-  }
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table verticalSpacing="sm" aria-label="Sites">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Site</Table.Th>
-            <Table.Th>Domain</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sites.map((site) => (
-            <SiteRow key={site.id} site={site} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      label="Sites"
+      columns={['Site', 'Domain', 'Created']}
+      withActions
+      items={sites}
+      empty={'No sites yet.'}
+      minWidth={560}
+      row={(site) => <SiteRow key={site.id} site={site} />}
+    />
   );
 }
 
