@@ -69,6 +69,19 @@ const ERROR_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/**
+ * What any @Authorize route can answer before its own logic runs: no or a bad
+ * credential, not a member, a missing permission, and for API keys the plan's
+ * rate limit and the period's API-call quota.
+ */
+export const TENANT_ROUTE_ERRORS = [
+  'UNAUTHENTICATED',
+  'NOT_A_MEMBER',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'QUOTA_EXCEEDED',
+] as const satisfies readonly ErrorCode[];
+
 interface EndpointDoc {
   summary: string;
   description?: string;

@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-keys.dto';
 
-const ERRORS = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN'] as const;
+const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('api-keys')
 @Controller('api-keys')

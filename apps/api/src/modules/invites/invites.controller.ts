@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, Public, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -11,7 +11,7 @@ import { AcceptedInviteDto, CreatedInviteDto, CreateInviteDto, InviteDto, Invite
 import { InviteAcceptanceService } from './invite-acceptance.service';
 import { InvitesService } from './invites.service';
 
-const ERRORS = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN'] as const;
+const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('invites')
 @Controller('organizations')

@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { TransferOwnershipDto } from '../organizations/dto/organization-requests.dto';
 import { ChangeRoleDto, MemberDto } from './dto/members.dto';
 import { MembersService } from './members.service';
 
-const ERRORS = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN'] as const;
+const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('members')
 @Controller('organizations/:id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
-import { ApiEndpoint } from '../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -10,7 +10,7 @@ import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization
 import { OrganizationExportService } from './export/organization-export.service';
 import { OrganizationsService } from './organizations.service';
 
-const TENANT_ERRORS = ['UNAUTHENTICATED', 'NOT_A_MEMBER'] as const;
+const TENANT_ERRORS = TENANT_ROUTE_ERRORS;
 
 @ApiTags('organizations')
 @Controller('organizations')

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
-import { ApiEndpoint } from '../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
 import { QuotaCheckDto, QuotaCheckResultDto, QuotaStatusDto } from './dto/quotas.dto';
 import { QuotaStatusService } from './quota-status.service';
 
-const ERRORS = ['UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN', 'RATE_LIMITED', 'QUOTA_EXCEEDED'] as const;
+const ERRORS = TENANT_ROUTE_ERRORS;
 
 @ApiTags('quotas')
 @Controller('quotas')

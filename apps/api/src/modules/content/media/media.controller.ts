@@ -2,22 +2,14 @@ import { Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nes
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
 import { PageQueryDto } from '../../../common/pagination';
 import { MediaDto } from './dto/media.dto';
 import { MediaService } from './media.service';
 import { MEDIA_TYPES } from './media-types';
 import { MediaUpload, UPLOAD_FIELD, UploadedMedia } from './uploaded-media';
 
-const ERRORS = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'NOT_A_MEMBER',
-  'FORBIDDEN',
-  'RATE_LIMITED',
-  'QUOTA_EXCEEDED',
-  'NOT_FOUND',
-] as const;
+const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('media')
 @Controller('sites/:siteId/media')

@@ -2,19 +2,11 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
 import { CreatePostDto, ListPostsQueryDto, PostDto, PostSummaryDto, UpdatePostDto } from './dto/posts.dto';
 import { PostsService } from './posts.service';
 
-const ERRORS = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'NOT_A_MEMBER',
-  'FORBIDDEN',
-  'RATE_LIMITED',
-  'QUOTA_EXCEEDED',
-  'NOT_FOUND',
-] as const;
+const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('posts')
 @Controller('sites/:siteId/posts')

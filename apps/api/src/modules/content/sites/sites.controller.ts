@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint } from '../../../common/openapi.decorators';
+import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
 import { PageQueryDto } from '../../../common/pagination';
 import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
 
-const ERRORS = ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER', 'FORBIDDEN', 'RATE_LIMITED', 'QUOTA_EXCEEDED'] as const;
+const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
 
 @ApiTags('sites')
 @Controller('sites')
