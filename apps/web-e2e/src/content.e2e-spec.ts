@@ -1,16 +1,14 @@
 import { type ApiClient, createApiClient, unwrap } from '@plinth/api-client';
 import { uniqueEmail, VALID_PASSWORD } from '@plinth/testing';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { signedInApi } from './support/api';
-import { launchChromium } from './support/chromium';
 import { fieldError } from './support/field-error';
 import { labelled } from './support/labelled';
 import { navLinkNames, openFromNav } from './support/organization-nav';
-import { watchPageProblems } from './support/page-problems';
 import { onePixelPng } from './support/png';
-import { type RunningProduct, startProduct } from './support/product';
 import { countRequests } from './support/request-count';
 import { signUp } from './support/sign-up';
+import { twoPeople } from './support/two-people';
 import { waitForCount } from './support/wait-for-count';
 
 const SITE_SCREENSHOT = '/tmp/plinth-site.png';
@@ -32,42 +30,20 @@ describe('a site with posts and media', () => {
   };
   const viewer = { email: uniqueEmail('katherine'), name: 'Katherine Johnson', organization: 'Orbits' };
   const png = onePixelPng(0x4c, 0x6e, 0xf5);
-  let product: RunningProduct;
-  let browser: Browser;
-  let ownerContext: BrowserContext;
-  let viewerContext: BrowserContext;
-  let ownerPage: Page;
-  let viewerPage: Page;
-  let pageProblems: Array<() => string[]>;
+  const stage = twoPeople();
   let organizationPath: string;
   let sitePath: string;
+  let ownerPage: Page;
+  let viewerPage: Page;
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-    [ownerContext, viewerContext] = await Promise.all([newContext(), newContext()]);
-    [ownerPage, viewerPage] = await Promise.all([ownerContext.newPage(), viewerContext.newPage()]);
-    pageProblems = [watchPageProblems(ownerPage), watchPageProblems(viewerPage)];
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+  beforeAll(() => {
+    [ownerPage, viewerPage] = stage.pages;
   });
 
-  afterEach(() => {
-    expect(pageProblems.flatMap((problems) => problems())).toEqual([]);
-  });
-
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ baseURL: product.baseUrl, viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
 
   /** The owner's API session, with the organization named the way the SPA names it. */
   async function ownerApi(): Promise<{ api: ApiClient; organization: OrganizationHeader }> {
-    const api = await signedInApi(product.baseUrl, owner.email, VALID_PASSWORD);
+    const api = await signedInApi(stage.product.baseUrl, owner.email, VALID_PASSWORD);
     return { api, organization: { headers: { 'X-Organization-Id': organizationPath.split('/').pop() as string } } };
   }
 
@@ -100,7 +76,7 @@ describe('a site with posts and media', () => {
     await upgrade.waitFor();
     expect(await upgrade.innerText()).toContain('The Free plan allows 1 site, and you have 1.');
     expect(await upgrade.getByRole('link', { name: 'Compare plans and upgrade' }).getAttribute('href')).toBe(
-      `${product.baseUrl}/pricing`,
+      `${stage.product.baseUrl}/pricing`,
     );
     expect(await ownerPage.getByRole('table', { name: 'Sites' }).locator('tbody tr').count()).toBe(1);
   });
@@ -291,7 +267,7 @@ describe('a site with posts and media', () => {
         body: { email: viewer.email, role: 'viewer' },
       }),
     );
-    const anonymous = createApiClient({ baseUrl: product.baseUrl });
+    const anonymous = createApiClient({ baseUrl: stage.product.baseUrl });
     await unwrap(
       anonymous.POST('/api/v1/auth/signup', {
         body: {
@@ -302,7 +278,7 @@ describe('a site with posts and media', () => {
         },
       }),
     );
-    const viewerApi = await signedInApi(product.baseUrl, viewer.email, VALID_PASSWORD);
+    const viewerApi = await signedInApi(stage.product.baseUrl, viewer.email, VALID_PASSWORD);
     await unwrap(
       viewerApi.POST('/api/v1/organizations/invites/{token}/accept', {
         params: { path: { token: invite.inviteToken } },

@@ -1,15 +1,13 @@
 import { Inbox, uniqueEmail, VALID_PASSWORD } from '@plinth/testing';
 import { unwrap } from '@plinth/api-client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signedInApi } from './support/api';
-import { launchChromium } from './support/chromium';
 import { fieldError } from './support/field-error';
 import { labelled } from './support/labelled';
 import { navLinkNames, openFromNav } from './support/organization-nav';
-import { watchPageProblems } from './support/page-problems';
-import { type RunningProduct, startProduct } from './support/product';
 import { countRequests } from './support/request-count';
 import { signUp } from './support/sign-up';
+import { twoPeople } from './support/two-people';
 import { waitForCount } from './support/wait-for-count';
 
 const MEMBERS_SCREENSHOT = '/tmp/plinth-members.png';
@@ -29,38 +27,16 @@ describe('an organization with a colleague', () => {
     organization: `Compilers ${Date.now().toString(36)}`,
   };
   const colleague = { email: uniqueEmail('alan'), name: 'Alan Turing' };
-  let product: RunningProduct;
-  let browser: Browser;
-  let ownerContext: BrowserContext;
-  let colleagueContext: BrowserContext;
-  let ownerPage: Page;
-  let colleaguePage: Page;
-  let pageProblems: Array<() => string[]>;
+  const stage = twoPeople();
   let organizationPath: string;
   let inviteLink: string;
+  let ownerPage: Page;
+  let colleaguePage: Page;
 
-  beforeAll(async () => {
-    product = await startProduct();
-    browser = await launchChromium();
-    [ownerContext, colleagueContext] = await Promise.all([newContext(), newContext()]);
-    [ownerPage, colleaguePage] = await Promise.all([ownerContext.newPage(), colleagueContext.newPage()]);
-    pageProblems = [watchPageProblems(ownerPage), watchPageProblems(colleaguePage)];
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
+  beforeAll(() => {
+    [ownerPage, colleaguePage] = stage.pages;
   });
 
-  afterEach(() => {
-    expect(pageProblems.flatMap((problems) => problems())).toEqual([]);
-  });
-
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ baseURL: product.baseUrl });
-    context.setDefaultTimeout(10_000);
-    return context;
-  }
 
   it('lets the owner invite a colleague from the members page, with problems shown beside the address', async () => {
     await signUp(ownerPage, owner);
@@ -95,7 +71,7 @@ describe('an organization with a colleague', () => {
   it('mails the colleague a link to the invitation page', async () => {
     const mail = await inbox.waitFor(colleague.email, /invited you to/i);
     inviteLink = mail.text.match(/https?:\/\/\S+\/invites\/[\w-]+/)?.[0] ?? '';
-    expect(inviteLink.startsWith(`${product.baseUrl}/invites/`)).toBe(true);
+    expect(inviteLink.startsWith(`${stage.product.baseUrl}/invites/`)).toBe(true);
   });
 
   it('shows the signed-out colleague the invitation and a signup form with the invited address', async () => {
@@ -214,7 +190,7 @@ describe('an organization with a colleague', () => {
     expect(await ownerPage.getByTestId('usage-plan').textContent()).toBe('Free');
     expect(await ownerPage.getByTestId('usage-storage').textContent()).toBe('0 bytes of 500 MB');
 
-    const planNames = (await (await fetch(`${product.baseUrl}/api/v1/billing/plans`)).json()).data.map(
+    const planNames = (await (await fetch(`${stage.product.baseUrl}/api/v1/billing/plans`)).json()).data.map(
       (plan: { name: string }) => plan.name,
     );
     const headings = await ownerPage.getByRole('table', { name: 'Plans' }).getByRole('columnheader').allInnerTexts();
@@ -230,13 +206,13 @@ describe('an organization with a colleague', () => {
     await upgrade.waitFor();
     expect(await upgrade.innerText()).toContain('The Free plan allows 2 users');
     const upgradeLink = await upgrade.getByRole('link', { name: 'Compare plans and upgrade' }).getAttribute('href');
-    expect(upgradeLink).toBe(`${product.baseUrl}/pricing`);
+    expect(upgradeLink).toBe(`${stage.product.baseUrl}/pricing`);
     await ownerPage.getByText('No pending invitations.').waitFor();
     await ownerPage.screenshot({ path: MEMBERS_SCREENSHOT, fullPage: true });
   });
 
   it('pages through long lists with "Load more"', async () => {
-    const api = await signedInApi(product.baseUrl, owner.email, VALID_PASSWORD);
+    const api = await signedInApi(stage.product.baseUrl, owner.email, VALID_PASSWORD);
     const organization = { headers: { 'X-Organization-Id': organizationPath.split('/').pop() as string } };
     for (let n = 1; n <= 21; n += 1) {
       await unwrap(api.POST('/api/v1/api-keys', { body: { name: `Batch key ${n}`, role: 'viewer' }, ...organization }));
@@ -264,7 +240,7 @@ describe('an organization with a colleague', () => {
   });
 
   it('offers the plans publicly at /pricing, linked from the landing page', async () => {
-    const visitor = await newContext();
+    const visitor = await stage.newContext();
     try {
       const page = await visitor.newPage();
       await page.goto('/');
@@ -280,12 +256,12 @@ describe('an organization with a colleague', () => {
   });
 
   it('lets someone whose only organization is gone start a new one', async () => {
-    const loner = await newContext();
+    const loner = await stage.newContext();
     try {
       const page = await loner.newPage();
       const person = { email: uniqueEmail('ada'), name: 'Ada Lovelace', organization: `Engines ${Date.now().toString(36)}` };
       await signUp(page, person);
-      const client = await signedInApi(product.baseUrl, person.email, VALID_PASSWORD);
+      const client = await signedInApi(stage.product.baseUrl, person.email, VALID_PASSWORD);
       const [membership] = (await unwrap(client.GET('/api/v1/organizations'))) as Array<{ id: string }>;
       await unwrap(client.DELETE('/api/v1/organizations/{id}', { params: { path: { id: membership.id } } }));
 
