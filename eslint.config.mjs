@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
 
 const scope = (name, allowed) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: allowed.map((s) => `scope:${s}`) });
 
@@ -35,4 +36,6 @@ export default [
       '@typescript-eslint/no-inferrable-types': 'off',
     },
   },
+  // Formatting is Prettier's (checked by each project's lint target), never ESLint's.
+  prettier,
 ];

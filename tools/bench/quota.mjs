@@ -19,7 +19,9 @@ for (const connections of [10, 50]) {
 const keyHeaders = { 'x-api-key': key };
 const rates = { metered: [], unmetered: [] };
 for (let round = 1; round <= 3; round++) {
-  rates.unmetered.push((await run(`GET /sites, API key, unmetered #${round}`, { path: '/api/v1/bench/sites', headers: keyHeaders })).reqPerSec);
+  rates.unmetered.push(
+    (await run(`GET /sites, API key, unmetered #${round}`, { path: '/api/v1/bench/sites', headers: keyHeaders })).reqPerSec,
+  );
   rates.metered.push((await run(`GET /sites, API key, metered #${round}`, { path: '/api/v1/sites', headers: keyHeaders })).reqPerSec);
 }
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;

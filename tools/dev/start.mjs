@@ -48,18 +48,25 @@ async function embeddedServices(env) {
 
 /** Nx caches both builds: a warm start rebuilds nothing that did not change. */
 async function build() {
-  const nx = spawn(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream-without-prefixes'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
+  const nx = spawn(
+    join(root, 'node_modules/.bin/nx'),
+    ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=stream-without-prefixes'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
+  );
   const [code] = await once(nx, 'exit');
   if (code !== 0) throw new Error(`build failed (exit ${code})`);
 }
 
 async function waitForHealth(url, child) {
   while (child.exitCode === null) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -37,13 +37,19 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
-  app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-Quota-Warning', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
+  app.enableCors({
+    origin: config.corsOrigins,
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-Quota-Warning', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+  });
   await app.register(helmet, securityHeaders(config));
   // Uploads are streamed (never buffered): one file per request, cut off past MEDIA_MAX_BYTES.
   await app.register(multipart, { limits: { fileSize: config.MEDIA_MAX_BYTES, files: 1, fields: 10 } });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
-    reply.header('X-Request-Id', request.id);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('X-Request-Id', request.id);
+    });
   if (options.docs !== false) setupOpenApi(app);
   await serveSpa(app, config);
   return app;

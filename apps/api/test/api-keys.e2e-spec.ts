@@ -26,7 +26,12 @@ describe('API keys', () => {
   describe('POST /api-keys', () => {
     it('answers with the key, once, beside its public prefix', async () => {
       const org = await newOrg(t);
-      const response = await send(t, { method: 'post', path: '/api-keys', headers: org.owner.auth, body: { name: '  CI deploys ', role: 'editor' } });
+      const response = await send(t, {
+        method: 'post',
+        path: '/api-keys',
+        headers: org.owner.auth,
+        body: { name: '  CI deploys ', role: 'editor' },
+      });
 
       expect({ status: response.status, body: response.body }).toEqual({
         status: 201,
@@ -66,7 +71,12 @@ describe('API keys', () => {
       const key = await createKey(t, org.owner.auth, 'publisher', { name: 'Publisher bot' });
       const rows = await auditRows(db, org.id, 'api_key.created');
       expect(rows).toEqual([
-        expect.objectContaining({ actor_id: org.owner.userId, target_type: 'api_key', target_id: key.id, metadata: { name: 'Publisher bot', role: 'publisher', prefix: key.prefix } }),
+        expect.objectContaining({
+          actor_id: org.owner.userId,
+          target_type: 'api_key',
+          target_id: key.id,
+          metadata: { name: 'Publisher bot', role: 'publisher', prefix: key.prefix },
+        }),
       ]);
       expect(JSON.stringify(rows)).not.toContain(key.key.slice(key.prefix.length + 1));
     });
@@ -74,7 +84,12 @@ describe('API keys', () => {
     it('takes an expiry in the future', async () => {
       const org = await newOrg(t);
       const expiresAt = new Date(Date.now() + 3600_000).toISOString();
-      const response = await send(t, { method: 'post', path: '/api-keys', headers: org.owner.auth, body: { name: 'Short-lived', role: 'viewer', expiresAt } });
+      const response = await send(t, {
+        method: 'post',
+        path: '/api-keys',
+        headers: org.owner.auth,
+        body: { name: 'Short-lived', role: 'viewer', expiresAt },
+      });
       expect({ status: response.status, expiresAt: response.body.data.expiresAt }).toEqual({ status: 201, expiresAt });
     });
 
@@ -101,8 +116,24 @@ describe('API keys', () => {
       const response = await listKeys(org).expect(200);
 
       expect(response.body.data).toEqual([
-        { id: newer.id, name: 'admin key', prefix: newer.prefix, role: 'admin', createdAt: expect.stringMatching(ISO_UTC), expiresAt: null, lastUsedAt: null },
-        { id: older.id, name: 'viewer key', prefix: older.prefix, role: 'viewer', createdAt: expect.stringMatching(ISO_UTC), expiresAt: null, lastUsedAt: null },
+        {
+          id: newer.id,
+          name: 'admin key',
+          prefix: newer.prefix,
+          role: 'admin',
+          createdAt: expect.stringMatching(ISO_UTC),
+          expiresAt: null,
+          lastUsedAt: null,
+        },
+        {
+          id: older.id,
+          name: 'viewer key',
+          prefix: older.prefix,
+          role: 'viewer',
+          createdAt: expect.stringMatching(ISO_UTC),
+          expiresAt: null,
+          lastUsedAt: null,
+        },
       ]);
       expect(JSON.stringify(response.body)).not.toContain(newer.key.slice(newer.prefix.length + 1));
     });

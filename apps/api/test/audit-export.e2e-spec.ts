@@ -27,7 +27,11 @@ describe('GET /audit-logs/export', () => {
     const owner = await signUp(t.http);
     await setPlan(owner.organizationId, 'pro');
     for (let i = 0; i < 3; i++) {
-      await t.http.post(`/api/v1/organizations/${owner.organizationId}/invites`).set(owner.auth).send({ email: uniqueEmail(), role: 'viewer' }).expect(201);
+      await t.http
+        .post(`/api/v1/organizations/${owner.organizationId}/invites`)
+        .set(owner.auth)
+        .send({ email: uniqueEmail(), role: 'viewer' })
+        .expect(201);
     }
     return owner;
   }
@@ -37,7 +41,10 @@ describe('GET /audit-logs/export', () => {
     const response = await download(owner, 'format=ndjson');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/x-ndjson');
-    const entries = (response.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    const entries = (response.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(entries.map((e) => e.action)).toEqual(['invite.created', 'invite.created', 'invite.created', 'organization.created']);
     const filtered = await download(owner, 'format=ndjson&action=organization.created');
     expect((filtered.body as string).trim().split('\n')).toHaveLength(1);

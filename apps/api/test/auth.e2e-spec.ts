@@ -2,16 +2,7 @@ import { Inbox, signupBody, tokenFromMail, uniqueEmail, VALID_PASSWORD } from '@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Session, signUp, startTestApp, TestApp } from './harness';
-import {
-  emailOfLength,
-  errorBody,
-  expectValidationFailed,
-  jwtClaims,
-  mailJobsTo,
-  signJwt,
-  swapPayload,
-  tamperSignature,
-} from './support';
+import { emailOfLength, errorBody, expectValidationFailed, jwtClaims, mailJobsTo, signJwt, swapPayload, tamperSignature } from './support';
 
 const inbox = new Inbox();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,17 +13,30 @@ const NEW_PASSWORD = 'another-horse-77';
 
 /** API.md's permission matrix: the owner holds every permission in it (and may hold owner-only extras). */
 const OWNER_PERMISSIONS = [
-  'billing:manage', 'billing:read', 'members:invite', 'members:remove', 'members:update',
-  'sites:create', 'sites:delete', 'settings:manage', 'posts:create', 'posts:edit', 'media:upload',
-  'posts:publish', 'posts:read', 'sites:read', 'members:read', 'quotas:read',
-  'apikeys:manage', 'webhooks:manage', 'audit:read',
+  'billing:manage',
+  'billing:read',
+  'members:invite',
+  'members:remove',
+  'members:update',
+  'sites:create',
+  'sites:delete',
+  'settings:manage',
+  'posts:create',
+  'posts:edit',
+  'media:upload',
+  'posts:publish',
+  'posts:read',
+  'sites:read',
+  'members:read',
+  'quotas:read',
+  'apikeys:manage',
+  'webhooks:manage',
+  'audit:read',
 ];
 
 const INVALID_CREDENTIALS = errorBody('UNAUTHENTICATED', 'Invalid email or password');
 const INVALID_REFRESH = errorBody('UNAUTHENTICATED', 'Refresh token is invalid, expired or revoked');
-const WEAK_PASSWORD = errorBody('VALIDATION_FAILED', 'Invalid request: password', [
-  { field: 'password', problems: [PASSWORD_PROBLEM] },
-]);
+const WEAK_PASSWORD = errorBody('VALIDATION_FAILED', 'Invalid request: password', [{ field: 'password', problems: [PASSWORD_PROBLEM] }]);
 const INVALID_LINK = errorBody('VALIDATION_FAILED', 'The link is invalid, expired or already used', [
   { field: 'token', problems: ['invalid, expired or already used'] },
 ]);
@@ -91,9 +95,7 @@ describe('auth', () => {
         },
       });
       const { user, organization } = response.body.data;
-      const owners = await db.query('SELECT user_id, role FROM organization_members WHERE organization_id = $1', [
-        organization.id,
-      ]);
+      const owners = await db.query('SELECT user_id, role FROM organization_members WHERE organization_id = $1', [organization.id]);
       expect(owners).toEqual([{ user_id: user.id, role: 'owner' }]);
     });
 
@@ -107,13 +109,17 @@ describe('auth', () => {
 
     it('stores the email trimmed and lower-cased', async () => {
       const email = uniqueEmail('MiXeD');
-      const response = await post('signup').send(signupBody({ email: `  ${email.toUpperCase()} ` })).expect(201);
+      const response = await post('signup')
+        .send(signupBody({ email: `  ${email.toUpperCase()} ` }))
+        .expect(201);
       expect(response.body.data.user.email).toBe(email.toLowerCase());
       await login(email.toLowerCase()).expect(200);
     });
 
     it('trims the name', async () => {
-      const response = await post('signup').send(signupBody({ name: '  Grace Hopper  ' })).expect(201);
+      const response = await post('signup')
+        .send(signupBody({ name: '  Grace Hopper  ' }))
+        .expect(201);
       expect(response.body.data.user.name).toBe('Grace Hopper');
     });
 
@@ -131,9 +137,7 @@ describe('auth', () => {
       const { email } = await signUp(t.http);
       const response = await post('signup').send(signupBody({ email }));
       expect(response.status).toBe(409);
-      expect(response.body).toEqual(
-        errorBody('CONFLICT', 'An account with this email already exists', { field: 'email' }),
-      );
+      expect(response.body).toEqual(errorBody('CONFLICT', 'An account with this email already exists', { field: 'email' }));
     });
 
     it('refuses a registered email that differs only in case', async () => {
@@ -154,9 +158,7 @@ describe('auth', () => {
     it('lets exactly one of two simultaneous signups for one email through', async () => {
       const email = uniqueEmail('race');
       const organizationName = `Race ${randomUUID()}`;
-      const responses = await Promise.all(
-        [1, 2].map(() => post('signup').send(signupBody({ email, organizationName }))),
-      );
+      const responses = await Promise.all([1, 2].map(() => post('signup').send(signupBody({ email, organizationName }))));
       expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(responses.find((r) => r.status === 409)?.body.error.code).toBe('CONFLICT');
       expect(await countOrganizationsNamed(organizationName)).toBe(1);
@@ -203,7 +205,9 @@ describe('auth', () => {
     });
 
     it('accepts a name of 100 characters', async () => {
-      await post('signup').send(signupBody({ name: 'n'.repeat(100) })).expect(201);
+      await post('signup')
+        .send(signupBody({ name: 'n'.repeat(100) }))
+        .expect(201);
     });
 
     it('refuses a name over 100 characters', async () => {
@@ -245,7 +249,9 @@ describe('auth', () => {
     });
 
     it('accepts a password of exactly 10 characters with a letter and a digit', async () => {
-      await post('signup').send(signupBody({ password: 'abcdefghi1' })).expect(201);
+      await post('signup')
+        .send(signupBody({ password: 'abcdefghi1' }))
+        .expect(201);
     });
   });
 
@@ -525,8 +531,7 @@ describe('auth', () => {
   });
 
   describe('POST /auth/switch-organization', () => {
-    const switchTo = (session: Session, organizationId: unknown) =>
-      post('switch-organization').set(session.auth).send({ organizationId });
+    const switchTo = (session: Session, organizationId: unknown) => post('switch-organization').set(session.auth).send({ organizationId });
 
     it('returns a pair whose org claim is the chosen organization', async () => {
       const session = await signUp(t.http);
@@ -713,9 +718,7 @@ describe('auth', () => {
     it('refuses an expired reset token', async () => {
       const session = await signUp(t.http);
       const token = await requestResetToken(session.email);
-      await db.query(`UPDATE user_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [
-        sha256(token),
-      ]);
+      await db.query(`UPDATE user_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(token)]);
 
       const response = await post('password-reset/confirm').send({ token, password: NEW_PASSWORD });
       expect(response.body).toEqual(INVALID_LINK);
@@ -746,8 +749,7 @@ describe('auth', () => {
     beforeAll(async () => (limited = await startTestApp({ AUTH_RATE_LIMIT_PER_EMAIL: '3' })));
     afterAll(() => limited.close());
 
-    const attempt = (email: string, password: string) =>
-      limited.http.post('/api/v1/auth/login').send({ email, password });
+    const attempt = (email: string, password: string) => limited.http.post('/api/v1/auth/login').send({ email, password });
 
     it('answers the 4th attempt in a minute with 429 and Retry-After, even with the right password', async () => {
       const { email } = await signUp(limited.http);

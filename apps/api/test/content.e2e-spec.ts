@@ -128,11 +128,15 @@ describe('content: sites, posts, media', () => {
   describe('custom domains', () => {
     it('needs a plan with custom domains to set one, and removes one on any plan', async () => {
       const owner = await newOwner(t, 'free');
-      const unavailable = errorBody('PLAN_FEATURE_UNAVAILABLE', 'Your plan does not include the feature customDomains; it starts with the starter plan', {
-        feature: 'customDomains',
-        requiredTier: 'starter',
-        upgradeUrl: 'http://localhost:3000/pricing',
-      });
+      const unavailable = errorBody(
+        'PLAN_FEATURE_UNAVAILABLE',
+        'Your plan does not include the feature customDomains; it starts with the starter plan',
+        {
+          feature: 'customDomains',
+          requiredTier: 'starter',
+          upgradeUrl: 'http://localhost:3000/pricing',
+        },
+      );
       const refused = await t.http.post(`${V1}/sites`).set(owner.auth).send({ name: 'Blog', domain: 'blog.example.com' });
       expect({ status: refused.status, body: refused.body }).toEqual({ status: 402, body: unavailable });
       expect(await sqlNumber(t, 'SELECT count(*) FROM sites WHERE organization_id = $1', [owner.organizationId])).toBe(0);
@@ -196,7 +200,13 @@ describe('content: sites, posts, media', () => {
       expect(await usage(t, owner.organizationId, 'posts', siteId)).toBe(1);
       expect(expectStatus(await t.http.get(posts(`/${created.id}`)).set(owner.auth), 200).body.data).toEqual(created);
 
-      const edited = expectStatus(await t.http.patch(posts(`/${created.id}`)).set(owner.auth).send({ body: 'changed' }), 200).body.data;
+      const edited = expectStatus(
+        await t.http
+          .patch(posts(`/${created.id}`))
+          .set(owner.auth)
+          .send({ body: 'changed' }),
+        200,
+      ).body.data;
       expect(edited).toEqual({ ...created, body: 'changed', updatedAt: expect.stringMatching(ISO_UTC) });
 
       expectStatus(await t.http.delete(posts(`/${created.id}`)).set(owner.auth), 204);
@@ -213,13 +223,25 @@ describe('content: sites, posts, media', () => {
       expect(published).toMatchObject({ id: draft.id, status: 'published', publishedAt: expect.stringMatching(ISO_UTC) });
       const again = expectStatus(await t.http.post(posts(`/${draft.id}/publish`)).set(owner.auth), 200).body.data;
       expect(again.publishedAt).toBe(published.publishedAt);
-      const edited = expectStatus(await t.http.patch(posts(`/${draft.id}`)).set(owner.auth).send({ title: 'Renamed' }), 200).body.data;
+      const edited = expectStatus(
+        await t.http
+          .patch(posts(`/${draft.id}`))
+          .set(owner.auth)
+          .send({ title: 'Renamed' }),
+        200,
+      ).body.data;
       expect(edited).toMatchObject({ title: 'Renamed', status: 'published', publishedAt: published.publishedAt });
     });
 
     it('changes status only by publishing', async () => {
       const draft = await createPost(t, owner.auth, siteId);
-      expectValidationFailed(await t.http.patch(posts(`/${draft.id}`)).set(owner.auth).send({ status: 'published' }), ['status']);
+      expectValidationFailed(
+        await t.http
+          .patch(posts(`/${draft.id}`))
+          .set(owner.auth)
+          .send({ status: 'published' }),
+        ['status'],
+      );
       expectValidationFailed(await postPost(t, owner.auth, siteId, { title: 'x', body: 'y', status: 'published' }), ['status']);
       expect(expectStatus(await t.http.get(posts(`/${draft.id}`)).set(owner.auth), 200).body.data.status).toBe('draft');
     });
@@ -257,8 +279,20 @@ describe('content: sites, posts, media', () => {
       const post = await createPost(t, owner.auth, siteId, { title: 't'.repeat(200), body: 'b'.repeat(100_000) });
       const read = expectStatus(await t.http.get(posts(`/${post.id}`)).set(owner.auth), 200).body.data;
       expect([read.title.length, read.body.length]).toEqual([200, 100_000]);
-      expectValidationFailed(await t.http.patch(posts(`/${post.id}`)).set(owner.auth).send({ title: null }), ['title']);
-      expectValidationFailed(await t.http.patch(posts(`/${post.id}`)).set(owner.auth).send({ body: 'b'.repeat(100_001) }), ['body']);
+      expectValidationFailed(
+        await t.http
+          .patch(posts(`/${post.id}`))
+          .set(owner.auth)
+          .send({ title: null }),
+        ['title'],
+      );
+      expectValidationFailed(
+        await t.http
+          .patch(posts(`/${post.id}`))
+          .set(owner.auth)
+          .send({ body: 'b'.repeat(100_001) }),
+        ['body'],
+      );
     });
 
     it('finds a post only under its own site', async () => {
@@ -281,7 +315,10 @@ describe('content: sites, posts, media', () => {
 
     it('answers 404 for posts of a site that does not exist', async () => {
       const missing = randomUUID();
-      const requests = [t.http.get(`${V1}/sites/${missing}/posts`), t.http.post(`${V1}/sites/${missing}/posts`).send({ title: 't', body: 'b' })];
+      const requests = [
+        t.http.get(`${V1}/sites/${missing}/posts`),
+        t.http.post(`${V1}/sites/${missing}/posts`).send({ title: 't', body: 'b' }),
+      ];
       for (const request of requests) {
         const response = await request.set(owner.auth);
         expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: errorBody('NOT_FOUND', 'Site not found') });
@@ -367,7 +404,11 @@ describe('content: sites, posts, media', () => {
       ['an extra field', () => media().field('alt', 'x').attach('file', png().bytes, pngPart), 'unexpected fields: alt'],
       ['a body without a boundary', () => media().set('Content-Type', 'multipart/form-data').send('x'), 'the multipart body is malformed'],
       ['an empty file', () => media().attach('file', Buffer.alloc(0), pngPart), 'the file is empty'],
-      ['a 256-character filename', () => media().attach('file', png().bytes, { ...pngPart, filename: `${'f'.repeat(252)}.png` }), LONG_NAME],
+      [
+        'a 256-character filename',
+        () => media().attach('file', png().bytes, { ...pngPart, filename: `${'f'.repeat(252)}.png` }),
+        LONG_NAME,
+      ],
     ])('answers 400 to %s', async (_what, send, problem) => {
       const filesBefore = await storedFiles(t);
       const response = await send();
@@ -461,11 +502,10 @@ describe('content: sites, posts, media', () => {
     const patchSite = (h: Headers, body: object) => t.http.patch(site()).set(h).send(body);
     const now = (send: Send) => async (): Promise<Prepared> => ({ send });
     /** The call made on a new post, site or file of the owner's, and how to tell it is still untouched. */
-    const onFresh =
-      (make: () => Promise<string>, send: (id: string) => Send, untouchedSql?: string) => async (): Promise<Prepared> => {
-        const id = await make();
-        return { send: send(id), untouched: untouchedSql ? () => sqlNumber(t, untouchedSql, [id]) : undefined };
-      };
+    const onFresh = (make: () => Promise<string>, send: (id: string) => Send, untouchedSql?: string) => async (): Promise<Prepared> => {
+      const id = await make();
+      return { send: send(id), untouched: untouchedSql ? () => sqlNumber(t, untouchedSql, [id]) : undefined };
+    };
     const freshSite = async () => (await createSite(t, owner.auth, { name: 'Scratch' })).id;
     const freshPost = async () => (await createPost(t, owner.auth, siteId)).id;
     const freshMedia = async () => (await uploadMedia(t, owner.auth, siteId, png(100))).id;
@@ -482,7 +522,12 @@ describe('content: sites, posts, media', () => {
         prepare: onFresh(freshSite, (id) => (h) => t.http.delete(`${V1}/sites/${id}`).set(h), 'SELECT count(*) FROM sites WHERE id = $1'),
       },
       { route: 'POST /sites/:siteId/posts', permission: 'posts:create', status: 201, prepare: now((h) => postPost(t, h, siteId)) },
-      { route: 'GET /sites/:siteId/posts', permission: 'posts:read', status: 200, prepare: now((h) => t.http.get(`${site()}/posts`).set(h)) },
+      {
+        route: 'GET /sites/:siteId/posts',
+        permission: 'posts:read',
+        status: 200,
+        prepare: now((h) => t.http.get(`${site()}/posts`).set(h)),
+      },
       {
         route: 'GET /sites/:siteId/posts/:id',
         permission: 'posts:read',
@@ -503,7 +548,11 @@ describe('content: sites, posts, media', () => {
         route: 'DELETE /sites/:siteId/posts/:id',
         permission: 'posts:edit',
         status: 204,
-        prepare: onFresh(freshPost, (id) => (h) => t.http.delete(`${site()}/posts/${id}`).set(h), 'SELECT count(*) FROM posts WHERE id = $1'),
+        prepare: onFresh(
+          freshPost,
+          (id) => (h) => t.http.delete(`${site()}/posts/${id}`).set(h),
+          'SELECT count(*) FROM posts WHERE id = $1',
+        ),
       },
       {
         route: 'POST /sites/:siteId/posts/:id/publish',
@@ -515,13 +564,27 @@ describe('content: sites, posts, media', () => {
           `SELECT count(*) FROM posts WHERE id = $1 AND status = 'draft'`,
         ),
       },
-      { route: 'POST /sites/:siteId/media', permission: 'media:upload', status: 201, prepare: now((h) => postMedia(t, h, siteId, png(100))) },
-      { route: 'GET /sites/:siteId/media', permission: 'posts:read', status: 200, prepare: now((h) => t.http.get(`${site()}/media`).set(h)) },
+      {
+        route: 'POST /sites/:siteId/media',
+        permission: 'media:upload',
+        status: 201,
+        prepare: now((h) => postMedia(t, h, siteId, png(100))),
+      },
+      {
+        route: 'GET /sites/:siteId/media',
+        permission: 'posts:read',
+        status: 200,
+        prepare: now((h) => t.http.get(`${site()}/media`).set(h)),
+      },
       {
         route: 'DELETE /sites/:siteId/media/:id',
         permission: 'posts:edit',
         status: 204,
-        prepare: onFresh(freshMedia, (id) => (h) => t.http.delete(`${site()}/media/${id}`).set(h), 'SELECT count(*) FROM media WHERE id = $1'),
+        prepare: onFresh(
+          freshMedia,
+          (id) => (h) => t.http.delete(`${site()}/media/${id}`).set(h),
+          'SELECT count(*) FROM media WHERE id = $1',
+        ),
       },
     ];
 

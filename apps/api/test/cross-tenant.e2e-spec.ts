@@ -3,20 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
 import { errorBody } from './support';
-import {
-  Call,
-  CreatedInvite,
-  createKey,
-  Headers,
-  invite,
-  join,
-  Key,
-  Member,
-  newOrg,
-  Org,
-  send,
-  startTenancyApp,
-} from './tenancy-fixtures';
+import { Call, CreatedInvite, createKey, Headers, invite, join, Key, Member, newOrg, Org, send, startTenancyApp } from './tenancy-fixtures';
 
 /**
  * Another tenant's ids are worthless: naming another organization is 403
@@ -96,61 +83,75 @@ describe('cross-tenant isolation', () => {
 
   const NAMING_THEIR_ORGANIZATION: Case[] = (
     [
-    { what: 'GET /organizations/:theirs', call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}`, headers }) },
-    {
-      what: 'PATCH /organizations/:theirs',
-      call: (headers) => ({ method: 'patch', path: `/organizations/${theirs.id}`, headers, body: { name: 'Pwned' } }),
-    },
-    { what: 'DELETE /organizations/:theirs', call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}`, headers }) },
-    { what: 'GET /organizations/:theirs/members', call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}/members`, headers }) },
-    {
-      what: 'PATCH /organizations/:theirs/members/:theirMember',
-      call: (headers) => ({
-        method: 'patch',
-        path: `/organizations/${theirs.id}/members/${theirMember.userId}`,
-        headers,
-        body: { role: 'admin' },
-      }),
-    },
-    {
-      what: 'DELETE /organizations/:theirs/members/:theirMember',
-      call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}/members/${theirMember.userId}`, headers }),
-    },
-    { what: 'POST /organizations/:theirs/leave', call: (headers) => ({ method: 'post', path: `/organizations/${theirs.id}/leave`, headers }) },
-    {
-      what: 'POST /organizations/:theirs/transfer-ownership',
-      call: (headers) => ({
-        method: 'post',
-        path: `/organizations/${theirs.id}/transfer-ownership`,
-        headers,
-        body: { userId: theirMember.userId },
-      }),
-    },
-    {
-      what: 'POST /organizations/:theirs/invites',
-      call: (headers) => ({
-        method: 'post',
-        path: `/organizations/${theirs.id}/invites`,
-        headers,
-        body: { email: uniqueEmail('intruder'), role: 'admin' },
-      }),
-    },
-    { what: 'GET /organizations/:theirs/invites', call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}/invites`, headers }) },
-    {
-      what: 'DELETE /organizations/:theirs/invites/:theirInvite',
-      call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}/invites/${theirInvite.id}`, headers }),
-    },
-    {
-      what: 'POST /organizations/:theirs/invites/:theirInvite/resend',
-      call: (headers) => ({ method: 'post', path: `/organizations/${theirs.id}/invites/${theirInvite.id}/resend`, headers }),
-    },
+      { what: 'GET /organizations/:theirs', call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}`, headers }) },
+      {
+        what: 'PATCH /organizations/:theirs',
+        call: (headers) => ({ method: 'patch', path: `/organizations/${theirs.id}`, headers, body: { name: 'Pwned' } }),
+      },
+      { what: 'DELETE /organizations/:theirs', call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}`, headers }) },
+      {
+        what: 'GET /organizations/:theirs/members',
+        call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}/members`, headers }),
+      },
+      {
+        what: 'PATCH /organizations/:theirs/members/:theirMember',
+        call: (headers) => ({
+          method: 'patch',
+          path: `/organizations/${theirs.id}/members/${theirMember.userId}`,
+          headers,
+          body: { role: 'admin' },
+        }),
+      },
+      {
+        what: 'DELETE /organizations/:theirs/members/:theirMember',
+        call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}/members/${theirMember.userId}`, headers }),
+      },
+      {
+        what: 'POST /organizations/:theirs/leave',
+        call: (headers) => ({ method: 'post', path: `/organizations/${theirs.id}/leave`, headers }),
+      },
+      {
+        what: 'POST /organizations/:theirs/transfer-ownership',
+        call: (headers) => ({
+          method: 'post',
+          path: `/organizations/${theirs.id}/transfer-ownership`,
+          headers,
+          body: { userId: theirMember.userId },
+        }),
+      },
+      {
+        what: 'POST /organizations/:theirs/invites',
+        call: (headers) => ({
+          method: 'post',
+          path: `/organizations/${theirs.id}/invites`,
+          headers,
+          body: { email: uniqueEmail('intruder'), role: 'admin' },
+        }),
+      },
+      {
+        what: 'GET /organizations/:theirs/invites',
+        call: (headers) => ({ method: 'get', path: `/organizations/${theirs.id}/invites`, headers }),
+      },
+      {
+        what: 'DELETE /organizations/:theirs/invites/:theirInvite',
+        call: (headers) => ({ method: 'delete', path: `/organizations/${theirs.id}/invites/${theirInvite.id}`, headers }),
+      },
+      {
+        what: 'POST /organizations/:theirs/invites/:theirInvite/resend',
+        call: (headers) => ({ method: 'post', path: `/organizations/${theirs.id}/invites/${theirInvite.id}/resend`, headers }),
+      },
     ] satisfies Array<Pick<Case, 'what' | 'call'>>
   ).map((c) => ({ ...c, status: 403, expected: NOT_A_MEMBER }));
 
   const THEIR_IDS_IN_MY_ORGANIZATION: Case[] = [
     {
       what: 'PATCH /organizations/:mine/members/:theirMember',
-      call: (headers) => ({ method: 'patch', path: `/organizations/${mine.id}/members/${theirMember.userId}`, headers, body: { role: 'viewer' } }),
+      call: (headers) => ({
+        method: 'patch',
+        path: `/organizations/${mine.id}/members/${theirMember.userId}`,
+        headers,
+        body: { role: 'viewer' },
+      }),
       status: 404,
       expected: notFound('Member'),
     },
@@ -162,7 +163,12 @@ describe('cross-tenant isolation', () => {
     },
     {
       what: 'POST /organizations/:mine/transfer-ownership to their member',
-      call: (headers) => ({ method: 'post', path: `/organizations/${mine.id}/transfer-ownership`, headers, body: { userId: theirMember.userId } }),
+      call: (headers) => ({
+        method: 'post',
+        path: `/organizations/${mine.id}/transfer-ownership`,
+        headers,
+        body: { userId: theirMember.userId },
+      }),
       status: 404,
       expected: notFound('Member'),
       usersOnly: true,
@@ -239,7 +245,11 @@ describe('cross-tenant isolation', () => {
       ['id', () => randomUUID()],
       ['slug', () => `no-such-org-${randomUUID().slice(0, 8)}`],
     ])('answers exactly like a foreign one in X-Organization-Id (by %s)', async (_by, reference) => {
-      const response = await send(t, { method: 'get', path: '/api-keys', headers: { ...mine.owner.auth, 'X-Organization-Id': reference() } });
+      const response = await send(t, {
+        method: 'get',
+        path: '/api-keys',
+        headers: { ...mine.owner.auth, 'X-Organization-Id': reference() },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: NOT_A_MEMBER });
     });
   });
@@ -312,7 +322,12 @@ describe('cross-tenant isolation', () => {
 
     it('acts in theirs by path with the role it has there', async () => {
       await expectTheirsUntouched(async () => {
-        const response = await send(t, { method: 'patch', path: `/organizations/${theirs.id}`, headers: both.auth, body: { name: 'Mine now' } });
+        const response = await send(t, {
+          method: 'patch',
+          path: `/organizations/${theirs.id}`,
+          headers: both.auth,
+          body: { name: 'Mine now' },
+        });
         expect(response.body.error).toEqual(expect.objectContaining({ code: 'FORBIDDEN', details: { permission: 'settings:manage' } }));
       });
     });

@@ -72,7 +72,12 @@ describe('invites', () => {
       const org = await newOrg(t);
       const email = uniqueEmail('new');
       const before = Date.now();
-      const response = await send(t, { method: 'post', path: `/organizations/${org.id}/invites`, headers: org.owner.auth, body: { email, role: 'publisher' } });
+      const response = await send(t, {
+        method: 'post',
+        path: `/organizations/${org.id}/invites`,
+        headers: org.owner.auth,
+        body: { email, role: 'publisher' },
+      });
 
       expect({ status: response.status, body: response.body }).toEqual({
         status: 201,
@@ -94,17 +99,21 @@ describe('invites', () => {
       expect(expiresIn).toBeLessThan(7 * DAY_MS + 60_000);
     });
 
-    it('mails the link <APP_URL>/invites/<token> to the invited address through SMTP', async () => {
-      const org = await newOrg(t, 'Babbage & Co');
-      const sent = await invite(t, org.owner.auth, org.id, uniqueEmail('mailed'), 'viewer');
+    it(
+      'mails the link <APP_URL>/invites/<token> to the invited address through SMTP',
+      async () => {
+        const org = await newOrg(t, 'Babbage & Co');
+        const sent = await invite(t, org.owner.auth, org.id, uniqueEmail('mailed'), 'viewer');
 
-      const mail = await inbox.waitFor(sent.email, INVITE_SUBJECT, MAIL_WAIT_MS);
+        const mail = await inbox.waitFor(sent.email, INVITE_SUBJECT, MAIL_WAIT_MS);
 
-      expect(mail.subject).toBe('Test User invited you to Babbage & Co on Plinth');
-      expect(mail.text).toContain(`http://localhost:3000/invites/${sent.inviteToken}`);
-      expect(tokenFromMail(mail.text)).toBe(sent.inviteToken);
-      expect(mail.text).toContain('as viewer');
-    }, MAIL_TEST_MS);
+        expect(mail.subject).toBe('Test User invited you to Babbage & Co on Plinth');
+        expect(mail.text).toContain(`http://localhost:3000/invites/${sent.inviteToken}`);
+        expect(tokenFromMail(mail.text)).toBe(sent.inviteToken);
+        expect(mail.text).toContain('as viewer');
+      },
+      MAIL_TEST_MS,
+    );
 
     it('stores the token only as its SHA-256', async () => {
       const org = await newOrg(t);
@@ -171,10 +180,17 @@ describe('invites', () => {
     it.each([
       ['owner (ownership moves only by transfer)', { email: uniqueEmail(), role: 'owner' }, ['role']],
       ['a bad address', { email: 'not-an-email', role: 'viewer' }, ['email']],
-      ['an unknown field', { email: uniqueEmail(), role: 'viewer', organizationId: '00000000-0000-0000-0000-000000000000' }, ['organizationId']],
+      [
+        'an unknown field',
+        { email: uniqueEmail(), role: 'viewer', organizationId: '00000000-0000-0000-0000-000000000000' },
+        ['organizationId'],
+      ],
     ])('refuses %s (400)', async (_what, body, fields) => {
       const org = await newOrg(t);
-      expectValidationFailed(await send(t, { method: 'post', path: `/organizations/${org.id}/invites`, headers: org.owner.auth, body }), fields);
+      expectValidationFailed(
+        await send(t, { method: 'post', path: `/organizations/${org.id}/invites`, headers: org.owner.auth, body }),
+        fields,
+      );
     });
   });
 
@@ -212,7 +228,14 @@ describe('invites', () => {
         status: 200,
         body: {
           success: true,
-          data: { organizationName: 'Preview Ltd', role: 'admin', invitedBy: 'Test User', email: sent.email, expiresAt: sent.expiresAt, status: 'pending' },
+          data: {
+            organizationName: 'Preview Ltd',
+            role: 'admin',
+            invitedBy: 'Test User',
+            email: sent.email,
+            expiresAt: sent.expiresAt,
+            status: 'pending',
+          },
         },
       });
     });
@@ -226,7 +249,10 @@ describe('invites', () => {
 
     it.each([
       ['expired', async (sent: CreatedInvite) => void (await expire(sent.id))],
-      ['accepted', async (sent: CreatedInvite) => void (await acceptAs(await signUp(t.http, { email: sent.email }), sent.inviteToken).expect(200))],
+      [
+        'accepted',
+        async (sent: CreatedInvite) => void (await acceptAs(await signUp(t.http, { email: sent.email }), sent.inviteToken).expect(200)),
+      ],
     ])('says when the invitation is %s', async (status, makeIt) => {
       const org = await newOrg(t);
       const sent = await invite(t, org.owner.auth, org.id);
@@ -251,22 +277,40 @@ describe('invites', () => {
       });
       expect(await roleOf(db, org.id, person.userId)).toBe('publisher');
       expect(await auditRows(db, org.id, 'member.joined')).toEqual([
-        expect.objectContaining({ actor_type: 'user', actor_id: person.userId, target_id: person.userId, metadata: { role: 'publisher', inviteId: sent.id } }),
+        expect.objectContaining({
+          actor_type: 'user',
+          actor_id: person.userId,
+          target_id: person.userId,
+          metadata: { role: 'publisher', inviteId: sent.id },
+        }),
       ]);
     });
 
-    it('works with the token taken from the mail', async () => {
-      const { org, person } = await invitedPerson();
-      const mail = await inbox.waitFor(person.email, INVITE_SUBJECT, MAIL_WAIT_MS);
-      await acceptAs(person, tokenFromMail(mail.text)).expect(200);
-      expect(await roleOf(db, org.id, person.userId)).toBe('editor');
-    }, MAIL_TEST_MS);
+    it(
+      'works with the token taken from the mail',
+      async () => {
+        const { org, person } = await invitedPerson();
+        const mail = await inbox.waitFor(person.email, INVITE_SUBJECT, MAIL_WAIT_MS);
+        await acceptAs(person, tokenFromMail(mail.text)).expect(200);
+        expect(await roleOf(db, org.id, person.userId)).toBe('editor');
+      },
+      MAIL_TEST_MS,
+    );
 
     it('lets the new member switch to the organization and act in it', async () => {
       const { org, person, sent } = await invitedPerson('editor');
       await acceptAs(person, sent.inviteToken).expect(200);
-      const switched = await send(t, { method: 'post', path: '/auth/switch-organization', headers: person.auth, body: { organizationId: org.id } }).expect(200);
-      const response = await send(t, { method: 'get', path: `/organizations/${org.id}`, headers: { Authorization: `Bearer ${switched.body.data.accessToken}` } });
+      const switched = await send(t, {
+        method: 'post',
+        path: '/auth/switch-organization',
+        headers: person.auth,
+        body: { organizationId: org.id },
+      }).expect(200);
+      const response = await send(t, {
+        method: 'get',
+        path: `/organizations/${org.id}`,
+        headers: { Authorization: `Bearer ${switched.body.data.accessToken}` },
+      });
       expect(response.body.data.role).toBe('editor');
     });
 
@@ -347,8 +391,18 @@ describe('invites', () => {
     });
 
     it.each([
-      ['already revoked', async (org: Org, sent: CreatedInvite) => void (await send(t, { method: 'delete', path: `/organizations/${org.id}/invites/${sent.id}`, headers: org.owner.auth }).expect(204))],
-      ['already accepted', async (_org: Org, sent: CreatedInvite) => void (await acceptAs(await signUp(t.http, { email: sent.email }), sent.inviteToken).expect(200))],
+      [
+        'already revoked',
+        async (org: Org, sent: CreatedInvite) =>
+          void (await send(t, { method: 'delete', path: `/organizations/${org.id}/invites/${sent.id}`, headers: org.owner.auth }).expect(
+            204,
+          )),
+      ],
+      [
+        'already accepted',
+        async (_org: Org, sent: CreatedInvite) =>
+          void (await acceptAs(await signUp(t.http, { email: sent.email }), sent.inviteToken).expect(200)),
+      ],
     ])('answers 404 for an invite %s', async (_what, closeIt) => {
       const org = await newOrg(t);
       const sent = await invite(t, org.owner.auth, org.id);
@@ -362,22 +416,26 @@ describe('invites', () => {
     const resend = (org: Org, inviteId: string) =>
       send(t, { method: 'post', path: `/organizations/${org.id}/invites/${inviteId}/resend`, headers: org.owner.auth });
 
-    it('issues a new token and mails it; the old token is dead (404) and the new one works', async () => {
-      const { org, person, sent } = await invitedPerson();
-      await inbox.waitFor(person.email, INVITE_SUBJECT, MAIL_WAIT_MS);
+    it(
+      'issues a new token and mails it; the old token is dead (404) and the new one works',
+      async () => {
+        const { org, person, sent } = await invitedPerson();
+        await inbox.waitFor(person.email, INVITE_SUBJECT, MAIL_WAIT_MS);
 
-      const response = await resend(org, sent.id).expect(200);
-      const fresh = response.body.data.inviteToken as string;
+        const response = await resend(org, sent.id).expect(200);
+        const fresh = response.body.data.inviteToken as string;
 
-      expect(response.body.data).toEqual(expect.objectContaining({ id: sent.id, email: sent.email, status: 'pending' }));
-      expect(fresh).not.toBe(sent.inviteToken);
-      const mails = await waitForMails(person.email, 2);
-      expect(mails.map((mail) => tokenFromMail(mail.text)).sort()).toEqual([sent.inviteToken, fresh].sort());
-      const old = await acceptAs(person, sent.inviteToken);
-      expect({ status: old.status, body: old.body }).toEqual({ status: 404, body: INVITE_NOT_FOUND });
-      expect((await preview(sent.inviteToken)).status).toBe(404);
-      await acceptAs(person, fresh).expect(200);
-    }, MAIL_TEST_MS);
+        expect(response.body.data).toEqual(expect.objectContaining({ id: sent.id, email: sent.email, status: 'pending' }));
+        expect(fresh).not.toBe(sent.inviteToken);
+        const mails = await waitForMails(person.email, 2);
+        expect(mails.map((mail) => tokenFromMail(mail.text)).sort()).toEqual([sent.inviteToken, fresh].sort());
+        const old = await acceptAs(person, sent.inviteToken);
+        expect({ status: old.status, body: old.body }).toEqual({ status: 404, body: INVITE_NOT_FOUND });
+        expect((await preview(sent.inviteToken)).status).toBe(404);
+        await acceptAs(person, fresh).expect(200);
+      },
+      MAIL_TEST_MS,
+    );
 
     it('gives an expired invite a new 7-day life', async () => {
       const { org, person, sent } = await invitedPerson();

@@ -34,7 +34,8 @@ describe('membership under concurrency', () => {
     return org;
   };
 
-  const ownersOf = (org: Org) => sqlCount(db, `SELECT count(*) FROM organization_members WHERE organization_id = $1 AND role = 'owner'`, [org.id]);
+  const ownersOf = (org: Org) =>
+    sqlCount(db, `SELECT count(*) FROM organization_members WHERE organization_id = $1 AND role = 'owner'`, [org.id]);
   const membershipsOf = (org: Org, userId: string) =>
     sqlCount(db, 'SELECT count(*) FROM organization_members WHERE organization_id = $1 AND user_id = $2', [org.id, userId]);
   const acceptAs = (session: Pick<Session, 'auth'>, token: string) =>
@@ -166,12 +167,18 @@ describe('membership under concurrency', () => {
 
     it('two admins removing the same member at once: one 204, one 404', async () => {
       const org = await freshOrg();
-      const [first, second, target] = await Promise.all([join(t, org, 'admin', 'admin1'), join(t, org, 'admin', 'admin2'), join(t, org, 'viewer')]);
+      const [first, second, target] = await Promise.all([
+        join(t, org, 'admin', 'admin1'),
+        join(t, org, 'admin', 'admin2'),
+        join(t, org, 'viewer'),
+      ]);
 
       const responses = await Promise.all([removeMember(org, first, target.userId), removeMember(org, second, target.userId)]);
 
       expect(statuses(responses)).toEqual([204, 404]);
-      expect(await sqlCount(db, `SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'member.removed'`, [org.id])).toBe(1);
+      expect(await sqlCount(db, `SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'member.removed'`, [org.id])).toBe(
+        1,
+      );
     });
 
     it('removal and re-invite of the same member at once, then acceptance: one membership at most', async () => {
@@ -181,7 +188,12 @@ describe('membership under concurrency', () => {
 
       const [removal, reinvite] = await Promise.all([
         removeMember(org, first, member.userId),
-        send(t, { method: 'post', path: `/organizations/${org.id}/invites`, headers: second.auth, body: { email: member.email, role: 'viewer' } }),
+        send(t, {
+          method: 'post',
+          path: `/organizations/${org.id}/invites`,
+          headers: second.auth,
+          body: { email: member.email, role: 'viewer' },
+        }),
       ]);
 
       expect(removal.status).toBe(204);
@@ -209,7 +221,13 @@ describe('membership under concurrency', () => {
 
       const [row] = await db.query('SELECT accepted_at, revoked_at FROM invites WHERE id = $1', [sent.id]);
       const joined = (await membershipsOf(org, person.userId)) === 1;
-      expect({ accept: accepted.status, revoke: revoked.status, joined, acceptedAt: row.accepted_at !== null, revokedAt: row.revoked_at !== null }).toEqual(
+      expect({
+        accept: accepted.status,
+        revoke: revoked.status,
+        joined,
+        acceptedAt: row.accepted_at !== null,
+        revokedAt: row.revoked_at !== null,
+      }).toEqual(
         accepted.status === 200
           ? { accept: 200, revoke: 404, joined: true, acceptedAt: true, revokedAt: false }
           : { accept: 404, revoke: 204, joined: false, acceptedAt: false, revokedAt: true },

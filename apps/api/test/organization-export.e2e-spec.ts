@@ -13,20 +13,31 @@ describe('GET /organizations/:id/export', () => {
   afterAll(() => t.close());
 
   async function exportOf(organizationId: string, auth: Record<string, string>): Promise<ExportLine[]> {
-    const response = await t.http.get(`/api/v1/organizations/${organizationId}/export`).set(auth).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      res.on('end', () => done(null, text));
-    });
+    const response = await t.http
+      .get(`/api/v1/organizations/${organizationId}/export`)
+      .set(auth)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/x-ndjson');
-    return (response.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    return (response.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   }
 
   it('streams every record of the organization, typed, and nothing of another', async () => {
     const owner = await signUp(t.http);
     const other = await signUp(t.http);
-    await t.http.post(`/api/v1/organizations/${owner.organizationId}/invites`).set(owner.auth).send({ email: uniqueEmail(), role: 'viewer' }).expect(201);
+    await t.http
+      .post(`/api/v1/organizations/${owner.organizationId}/invites`)
+      .set(owner.auth)
+      .send({ email: uniqueEmail(), role: 'viewer' })
+      .expect(201);
     await t.http.post('/api/v1/api-keys').set(owner.auth).send({ name: 'ci', role: 'viewer' }).expect(201);
     const site = await t.http.post('/api/v1/sites').set(owner.auth).send({ name: 'Blog' }).expect(201);
     await t.http.post(`/api/v1/sites/${site.body.data.id}/posts`).set(owner.auth).send({ title: 'Hi', body: 'There' }).expect(201);

@@ -154,7 +154,15 @@ describe('organizations', () => {
         status: 200,
         body: {
           success: true,
-          data: { id: org.id, name: org.name, slug: org.slug, logoUrl: null, planTier: 'enterprise', createdAt: expect.stringMatching(ISO_UTC), role: 'viewer' },
+          data: {
+            id: org.id,
+            name: org.name,
+            slug: org.slug,
+            logoUrl: null,
+            planTier: 'enterprise',
+            createdAt: expect.stringMatching(ISO_UTC),
+            role: 'viewer',
+          },
         },
       });
     });
@@ -209,7 +217,12 @@ describe('organizations', () => {
 
     it('refuses a slug another organization has (409)', async () => {
       const [org, other] = await Promise.all([newOrg(t), newOrg(t)]);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}`, headers: org.owner.auth, body: { slug: other.slug } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}`,
+        headers: org.owner.auth,
+        body: { slug: other.slug },
+      });
       expect({ status: response.status, body: response.body }).toEqual({
         status: 409,
         body: errorBody('CONFLICT', `The slug "${other.slug}" is taken`, { field: 'slug' }),
@@ -218,7 +231,12 @@ describe('organizations', () => {
 
     it('refuses a logo that is not an https URL (400)', async () => {
       const org = await newOrg(t);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}`, headers: org.owner.auth, body: { logoUrl: 'http://x.test/a.png' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}`,
+        headers: org.owner.auth,
+        body: { logoUrl: 'http://x.test/a.png' },
+      });
       expectValidationFailed(response, ['logoUrl']);
     });
   });
@@ -229,7 +247,9 @@ describe('organizations', () => {
       ['id', (org: Org) => org.id],
     ])('selects another of the caller’s organizations by %s', async (_by, reference) => {
       const home = await newOrg(t);
-      const created = await send(t, { method: 'post', path: '/organizations', headers: home.owner.auth, body: { name: 'Second' } }).expect(201);
+      const created = await send(t, { method: 'post', path: '/organizations', headers: home.owner.auth, body: { name: 'Second' } }).expect(
+        201,
+      );
       const second = { ...created.body.data, owner: home.owner } as Org;
 
       const response = await send(t, {
@@ -246,7 +266,12 @@ describe('organizations', () => {
 
     it('falls back to the token’s organization when absent', async () => {
       const home = await newOrg(t);
-      const response = await send(t, { method: 'post', path: '/api-keys', headers: home.owner.auth, body: { name: 'Via claim', role: 'viewer' } });
+      const response = await send(t, {
+        method: 'post',
+        path: '/api-keys',
+        headers: home.owner.auth,
+        body: { name: 'Via claim', role: 'viewer' },
+      });
       const [row] = await db.query('SELECT organization_id FROM api_keys WHERE id = $1', [response.body.data.id]);
       expect(row.organization_id).toBe(home.id);
     });
@@ -331,8 +356,22 @@ describe('organizations', () => {
       expect(response.body).toEqual({
         success: true,
         data: [
-          { id: expect.stringMatching(UUID), userId: org.owner.userId, email: org.owner.email, name: 'Test User', role: 'owner', joinedAt: expect.stringMatching(ISO_UTC) },
-          { id: expect.stringMatching(UUID), userId: editor.userId, email: editor.email, name: 'editor member', role: 'editor', joinedAt: expect.stringMatching(ISO_UTC) },
+          {
+            id: expect.stringMatching(UUID),
+            userId: org.owner.userId,
+            email: org.owner.email,
+            name: 'Test User',
+            role: 'owner',
+            joinedAt: expect.stringMatching(ISO_UTC),
+          },
+          {
+            id: expect.stringMatching(UUID),
+            userId: editor.userId,
+            email: editor.email,
+            name: 'editor member',
+            role: 'editor',
+            joinedAt: expect.stringMatching(ISO_UTC),
+          },
         ],
         pagination: { nextCursor: null, limit: 20 },
       });
@@ -401,11 +440,23 @@ describe('organizations', () => {
       });
       expect({ status: response.status, data: response.body.data }).toEqual({
         status: 200,
-        data: { id: expect.stringMatching(UUID), userId: viewer.userId, email: viewer.email, name: 'viewer member', role: 'publisher', joinedAt: expect.stringMatching(ISO_UTC) },
+        data: {
+          id: expect.stringMatching(UUID),
+          userId: viewer.userId,
+          email: viewer.email,
+          name: 'viewer member',
+          role: 'publisher',
+          joinedAt: expect.stringMatching(ISO_UTC),
+        },
       });
       expect(await roleOf(db, org.id, viewer.userId)).toBe('publisher');
       expect(await auditRows(db, org.id, 'member.role_changed')).toEqual([
-        expect.objectContaining({ actor_id: org.owner.userId, target_type: 'user', target_id: viewer.userId, metadata: { from: 'viewer', to: 'publisher' } }),
+        expect.objectContaining({
+          actor_id: org.owner.userId,
+          target_type: 'user',
+          target_id: viewer.userId,
+          metadata: { from: 'viewer', to: 'publisher' },
+        }),
       ]);
     });
 
@@ -433,7 +484,12 @@ describe('organizations', () => {
     it('refuses an admin who grants owner (403)', async () => {
       const org = await newOrg(t);
       const [admin, editor] = await Promise.all([join(t, org, 'admin'), join(t, org, 'editor')]);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${editor.userId}`, headers: admin.auth, body: { role: 'owner' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${editor.userId}`,
+        headers: admin.auth,
+        body: { role: 'owner' },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_OWNER_CHANGE });
       expect(await roleOf(db, org.id, editor.userId)).toBe('editor');
     });
@@ -441,7 +497,12 @@ describe('organizations', () => {
     it('refuses an admin who demotes an owner (403)', async () => {
       const org = await newOrg(t);
       const admin = await join(t, org, 'admin');
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${org.owner.userId}`, headers: admin.auth, body: { role: 'viewer' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${org.owner.userId}`,
+        headers: admin.auth,
+        body: { role: 'viewer' },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_OWNER_CHANGE });
       expect(await roleOf(db, org.id, org.owner.userId)).toBe('owner');
     });
@@ -449,13 +510,23 @@ describe('organizations', () => {
     it('refuses an admin API key who grants owner (403)', async () => {
       const org = await newOrg(t);
       const [key, editor] = await Promise.all([createKey(t, org.owner.auth, 'admin'), join(t, org, 'editor')]);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${editor.userId}`, headers: key.auth, body: { role: 'owner' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${editor.userId}`,
+        headers: key.auth,
+        body: { role: 'owner' },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_OWNER_CHANGE });
     });
 
     it('refuses to demote the last owner (409)', async () => {
       const org = await newOrg(t);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${org.owner.userId}`, headers: org.owner.auth, body: { role: 'admin' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${org.owner.userId}`,
+        headers: org.owner.auth,
+        body: { role: 'admin' },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 409, body: LAST_OWNER });
       expect(await roleOf(db, org.id, org.owner.userId)).toBe('owner');
     });
@@ -469,14 +540,24 @@ describe('organizations', () => {
 
     it('answers 404 for a user who is not a member', async () => {
       const [org, stranger] = await Promise.all([newOrg(t), signUp(t.http)]);
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${stranger.userId}`, headers: org.owner.auth, body: { role: 'viewer' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${stranger.userId}`,
+        headers: org.owner.auth,
+        body: { role: 'viewer' },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: errorBody('NOT_FOUND', 'Member not found') });
     });
 
     it('refuses a role that does not exist (400)', async () => {
       const org = await newOrg(t);
       const viewer = await join(t, org, 'viewer');
-      const response = await send(t, { method: 'patch', path: `/organizations/${org.id}/members/${viewer.userId}`, headers: org.owner.auth, body: { role: 'superuser' } });
+      const response = await send(t, {
+        method: 'patch',
+        path: `/organizations/${org.id}/members/${viewer.userId}`,
+        headers: org.owner.auth,
+        body: { role: 'superuser' },
+      });
       expectValidationFailed(response, ['role']);
     });
   });
@@ -488,7 +569,11 @@ describe('organizations', () => {
       await send(t, { method: 'delete', path: `/organizations/${org.id}/members/${editor.userId}`, headers: org.owner.auth }).expect(204);
       expect(await roleOf(db, org.id, editor.userId)).toBeNull();
       expect(await auditRows(db, org.id, 'member.removed')).toEqual([
-        expect.objectContaining({ actor_id: org.owner.userId, target_id: editor.userId, metadata: { email: editor.email, role: 'editor' } }),
+        expect.objectContaining({
+          actor_id: org.owner.userId,
+          target_id: editor.userId,
+          metadata: { email: editor.email, role: 'editor' },
+        }),
       ]);
     });
 
@@ -506,7 +591,11 @@ describe('organizations', () => {
     it('refuses an admin who removes an owner (403)', async () => {
       const org = await newOrg(t);
       const admin = await join(t, org, 'admin');
-      const response = await send(t, { method: 'delete', path: `/organizations/${org.id}/members/${org.owner.userId}`, headers: admin.auth });
+      const response = await send(t, {
+        method: 'delete',
+        path: `/organizations/${org.id}/members/${org.owner.userId}`,
+        headers: admin.auth,
+      });
       expect({ status: response.status, body: response.body }).toEqual({
         status: 403,
         body: errorBody('FORBIDDEN', 'Only an owner can remove an owner', { rule: 'owner_by_owner' }),
@@ -571,21 +660,35 @@ describe('organizations', () => {
       });
       expect([await roleOf(db, org.id, editor.userId), await roleOf(db, org.id, org.owner.userId)]).toEqual(['owner', 'admin']);
       expect(await auditRows(db, org.id, 'ownership.transferred')).toEqual([
-        expect.objectContaining({ actor_id: org.owner.userId, target_id: editor.userId, metadata: { from: org.owner.userId, previousRole: 'editor' } }),
+        expect.objectContaining({
+          actor_id: org.owner.userId,
+          target_id: editor.userId,
+          metadata: { from: org.owner.userId, previousRole: 'editor' },
+        }),
       ]);
     });
 
     it('leaves the old owner with admin rights only', async () => {
       const org = await newOrg(t);
       const admin = await join(t, org, 'admin');
-      await send(t, { method: 'post', path: `/organizations/${org.id}/transfer-ownership`, headers: org.owner.auth, body: { userId: admin.userId } }).expect(200);
+      await send(t, {
+        method: 'post',
+        path: `/organizations/${org.id}/transfer-ownership`,
+        headers: org.owner.auth,
+        body: { userId: admin.userId },
+      }).expect(200);
       const response = await send(t, { method: 'delete', path: `/organizations/${org.id}`, headers: org.owner.auth });
       expect(response.body.error).toEqual(expect.objectContaining({ code: 'FORBIDDEN', details: { permission: 'organization:delete' } }));
     });
 
     it('refuses a transfer to oneself (403)', async () => {
       const org = await newOrg(t);
-      const response = await send(t, { method: 'post', path: `/organizations/${org.id}/transfer-ownership`, headers: org.owner.auth, body: { userId: org.owner.userId } });
+      const response = await send(t, {
+        method: 'post',
+        path: `/organizations/${org.id}/transfer-ownership`,
+        headers: org.owner.auth,
+        body: { userId: org.owner.userId },
+      });
       expect({ status: response.status, body: response.body }).toEqual({
         status: 403,
         body: errorBody('FORBIDDEN', 'You already own this organization', { rule: 'not_self' }),
@@ -594,14 +697,24 @@ describe('organizations', () => {
 
     it('answers 404 for a user who is not a member, and changes nothing', async () => {
       const [org, stranger] = await Promise.all([newOrg(t), signUp(t.http, { email: uniqueEmail('stranger') })]);
-      const response = await send(t, { method: 'post', path: `/organizations/${org.id}/transfer-ownership`, headers: org.owner.auth, body: { userId: stranger.userId } });
+      const response = await send(t, {
+        method: 'post',
+        path: `/organizations/${org.id}/transfer-ownership`,
+        headers: org.owner.auth,
+        body: { userId: stranger.userId },
+      });
       expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: errorBody('NOT_FOUND', 'Member not found') });
       expect(await roleOf(db, org.id, org.owner.userId)).toBe('owner');
     });
 
     it('refuses a userId that is not a UUID (400)', async () => {
       const org = await newOrg(t);
-      const response = await send(t, { method: 'post', path: `/organizations/${org.id}/transfer-ownership`, headers: org.owner.auth, body: { userId: 'me' } });
+      const response = await send(t, {
+        method: 'post',
+        path: `/organizations/${org.id}/transfer-ownership`,
+        headers: org.owner.auth,
+        body: { userId: 'me' },
+      });
       expectValidationFailed(response, ['userId']);
     });
   });

@@ -51,9 +51,7 @@ describe('mail outbox', () => {
   it('refuses to queue mail outside a transaction', async () => {
     const to = uniqueEmail('no-transaction');
 
-    await expect(mailer.send(db.manager, to, 'passwordReset', resetParams(to))).rejects.toThrow(
-      /needs an open transaction/,
-    );
+    await expect(mailer.send(db.manager, to, 'passwordReset', resetParams(to))).rejects.toThrow(/needs an open transaction/);
     expect(await mailJobsTo(db, to)).toEqual([]);
   });
 
@@ -80,9 +78,7 @@ describe('mail outbox', () => {
       const downDb = down.app.get(DataSource);
       const { email } = await signUp(down.http);
 
-      await waitUntil('a mail job is waiting to retry', async () =>
-        (await mailJobsTo(downDb, email)).some((job) => job.state === 'retry'),
-      );
+      await waitUntil('a mail job is waiting to retry', async () => (await mailJobsTo(downDb, email)).some((job) => job.state === 'retry'));
       catcher = await startMailCatcherProcess({ smtpPort, webPort: await freePort() });
       const lateInbox = new Inbox(catcher.inboxUrl);
 

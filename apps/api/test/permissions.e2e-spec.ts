@@ -190,7 +190,12 @@ describe('permission matrix, end to end', () => {
       arrange: async (caller) => {
         const own = await ownOrganization(caller);
         const heir = await join(t, own.org, 'admin', 'heir');
-        return { method: 'post', path: `/organizations/${own.org.id}/transfer-ownership`, headers: own.headers, body: { userId: heir.userId } };
+        return {
+          method: 'post',
+          path: `/organizations/${own.org.id}/transfer-ownership`,
+          headers: own.headers,
+          body: { userId: heir.userId },
+        };
       },
     },
     {
@@ -252,7 +257,12 @@ describe('permission matrix, end to end', () => {
       route: 'POST /api-keys',
       access: 'apikeys:manage',
       success: 201,
-      arrange: async (caller) => ({ method: 'post', path: '/api-keys', headers: headersOf(caller), body: { name: 'Deploys', role: 'viewer' } }),
+      arrange: async (caller) => ({
+        method: 'post',
+        path: '/api-keys',
+        headers: headersOf(caller),
+        body: { name: 'Deploys', role: 'viewer' },
+      }),
     },
     {
       route: 'GET /api-keys',

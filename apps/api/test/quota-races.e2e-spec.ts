@@ -87,7 +87,12 @@ describe('quotas under concurrency', () => {
 
   it('50 concurrent site creations on Free (1 site) make exactly one', async () => {
     const owner = await newOwner(t, 'free');
-    const creates = Array.from({ length: 50 }, (_, i) => t.http.post(`${V1}/sites`).set(owner.auth).send({ name: `Site ${i}` }));
+    const creates = Array.from({ length: 50 }, (_, i) =>
+      t.http
+        .post(`${V1}/sites`)
+        .set(owner.auth)
+        .send({ name: `Site ${i}` }),
+    );
     const responses = await Promise.all(creates);
     expect(statuses(responses)).toEqual({ 201: 1, 402: 49 });
     expect(responses.find((response) => response.status === 402)?.body).toEqual(quotaExceeded('sites', 1, 1));

@@ -24,7 +24,9 @@ describe('plans, quotas, metering and rate limits', () => {
     db.query('UPDATE organizations SET plan_tier = $2 WHERE id = $1', [organizationId, tier]);
 
   const storedApiCalls = async (organizationId: string) => {
-    const [row] = await db.query(`SELECT current FROM quota_usage WHERE organization_id = $1 AND dimension = 'api_calls'`, [organizationId]);
+    const [row] = await db.query(`SELECT current FROM quota_usage WHERE organization_id = $1 AND dimension = 'api_calls'`, [
+      organizationId,
+    ]);
     return Number(row?.current ?? 0);
   };
 
@@ -42,9 +44,7 @@ describe('plans, quotas, metering and rate limits', () => {
       await setPlan(owner.organizationId, 'enterprise');
       const key = await apiKey(owner);
       for (let batch = 0; batch < 10; batch++) {
-        const responses = await Promise.all(
-          Array.from({ length: 100 }, () => t.http.get('/api/v1/quotas/status').set('X-API-Key', key)),
-        );
+        const responses = await Promise.all(Array.from({ length: 100 }, () => t.http.get('/api/v1/quotas/status').set('X-API-Key', key)));
         expect(responses.map((r) => r.status)).toEqual(Array(100).fill(200));
       }
       expect(await storedApiCalls(owner.organizationId)).toBe(0);
@@ -88,9 +88,7 @@ describe('plans, quotas, metering and rate limits', () => {
     it('answers a Free burst above 10 requests/s with 429 and Retry-After, and leaves other organizations alone', async () => {
       const [noisy, quiet] = [await signUp(t.http), await signUp(t.http)];
       const [noisyKey, quietKey] = [await apiKey(noisy), await apiKey(quiet)];
-      const burst = await Promise.all(
-        Array.from({ length: 25 }, () => t.http.get('/api/v1/quotas/status').set('X-API-Key', noisyKey)),
-      );
+      const burst = await Promise.all(Array.from({ length: 25 }, () => t.http.get('/api/v1/quotas/status').set('X-API-Key', noisyKey)));
       const limited = burst.filter((r) => r.status === 429);
       expect(burst.filter((r) => r.status === 200).length).toBeLessThanOrEqual(10);
       expect(limited.length).toBeGreaterThanOrEqual(15);
@@ -103,9 +101,7 @@ describe('plans, quotas, metering and rate limits', () => {
 
     it('does not limit signed-in console requests', async () => {
       const owner = await signUp(t.http);
-      const responses = await Promise.all(
-        Array.from({ length: 25 }, () => t.http.get('/api/v1/quotas/status').set(owner.auth)),
-      );
+      const responses = await Promise.all(Array.from({ length: 25 }, () => t.http.get('/api/v1/quotas/status').set(owner.auth)));
       expect(responses.every((r) => r.status === 200)).toBe(true);
     });
   });
@@ -177,7 +173,9 @@ describe('plans, quotas, metering and rate limits', () => {
       const owner = await signUp(t.http);
       const site = await t.http.post('/api/v1/sites').set(owner.auth).send({ name: 'Blog' }).expect(201);
       await t.http.post(`/api/v1/sites/${site.body.data.id}/posts`).set(owner.auth).send({ title: 'A', body: 'B' }).expect(201);
-      await db.query(`INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, 'posts', 50)`, [owner.organizationId]);
+      await db.query(`INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, 'posts', 50)`, [
+        owner.organizationId,
+      ]);
       const status = await t.http.get('/api/v1/quotas/status').set(owner.auth).expect(200);
       expect(status.body.data.posts).toEqual({
         current: 1,

@@ -79,10 +79,7 @@ export async function mailJobsTo(db: Pick<EntityManager, 'query'>, to: string): 
 }
 
 /** A new, empty database on the same server, for an app that must not share the run's job queues. */
-export async function createScratchDatabase(
-  db: DataSource,
-  baseUrl: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(db: DataSource, baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `plinth_scratch_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await db.query(`CREATE DATABASE ${name}`);
   const url = new URL(baseUrl);

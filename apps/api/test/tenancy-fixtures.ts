@@ -65,7 +65,9 @@ export function send(t: TestApp, call: Call) {
 /** Fails with the response body in the message, which says far more than "expected 201, got 409". */
 export function expectStatus(response: Response, status: number): Response {
   if (response.status !== status) {
-    throw new Error(`${response.request.method} ${response.request.url}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+    throw new Error(
+      `${response.request.method} ${response.request.url}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`,
+    );
   }
   return response;
 }
@@ -134,7 +136,12 @@ export async function join(t: TestApp, org: Pick<Org, 'id' | 'owner'>, role: Rol
 }
 
 export async function changeRole(t: TestApp, by: Headers, organizationId: string, userId: string, role: Role) {
-  const response = await send(t, { method: 'patch', path: `/organizations/${organizationId}/members/${userId}`, headers: by, body: { role } });
+  const response = await send(t, {
+    method: 'patch',
+    path: `/organizations/${organizationId}/members/${userId}`,
+    headers: by,
+    body: { role },
+  });
   return expectStatus(response, 200).body.data;
 }
 
@@ -147,9 +154,7 @@ export async function createKey(t: TestApp, by: Headers, role: KeyRole, extra: {
 /** An organization with one member of each role (the owner included) and one API key of each key role. */
 export async function orgWithEveryRole(t: TestApp): Promise<OrgWithEveryRole> {
   const org = await newOrg(t);
-  const others = await Promise.all(
-    ROLES.filter((role) => role !== 'owner').map((role) => join(t, org, role)),
-  );
+  const others = await Promise.all(ROLES.filter((role) => role !== 'owner').map((role) => join(t, org, role)));
   const keys = await Promise.all(KEY_ROLES.map((role) => createKey(t, org.owner.auth, role)));
   return {
     ...org,
@@ -165,7 +170,10 @@ export async function sqlCount(db: DataSource, sql: string, params: unknown[] = 
 }
 
 export async function roleOf(db: DataSource, organizationId: string, userId: string): Promise<Role | null> {
-  const rows = await db.query('SELECT role FROM organization_members WHERE organization_id = $1 AND user_id = $2', [organizationId, userId]);
+  const rows = await db.query('SELECT role FROM organization_members WHERE organization_id = $1 AND user_id = $2', [
+    organizationId,
+    userId,
+  ]);
   return rows[0]?.role ?? null;
 }
 

@@ -40,7 +40,6 @@ describe('a site with posts and media', () => {
     [ownerPage, viewerPage] = stage.pages;
   });
 
-
   /** The owner's API session, with the organization named the way the SPA names it. */
   async function ownerApi(): Promise<{ api: ApiClient; organization: OrganizationHeader }> {
     const api = await signedInApi(stage.product.baseUrl, owner.email, VALID_PASSWORD);
@@ -150,7 +149,10 @@ describe('a site with posts and media', () => {
     const row = postRow(ownerPage, 'Twentieth post');
     expect(await row.getByTestId('post-status').innerText()).toBe('Draft');
     await row.getByRole('button', { name: 'Publish Twentieth post' }).click();
-    await row.getByTestId('post-status').filter({ hasText: /^Published$/ }).waitFor();
+    await row
+      .getByTestId('post-status')
+      .filter({ hasText: /^Published$/ })
+      .waitFor();
     expect(await row.getByRole('button', { name: 'Publish Twentieth post' }).count()).toBe(0);
 
     await showPosts(ownerPage, 'Published');
@@ -191,9 +193,7 @@ describe('a site with posts and media', () => {
     await chooseFile(ownerPage, { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
     await ownerPage.getByRole('button', { name: 'Upload' }).click();
     await ownerPage.getByText('“notes.txt” is a text/plain file.').waitFor();
-    expect(await fieldError(ownerPage, 'File')).toBe(
-      '“notes.txt” is a text/plain file. Upload a JPEG, PNG, GIF, WebP, PDF or MP4 file.',
-    );
+    expect(await fieldError(ownerPage, 'File')).toBe('“notes.txt” is a text/plain file. Upload a JPEG, PNG, GIF, WebP, PDF or MP4 file.');
     expect(await ownerPage.getByText('No media yet.').count()).toBe(1);
 
     await chooseFile(ownerPage, { name: 'pixel.png', mimeType: 'image/png', buffer: png });
@@ -204,7 +204,7 @@ describe('a site with posts and media', () => {
     expect(await fieldError(ownerPage, 'File')).toBeNull();
 
     // The confirmations close by themselves after a few seconds; until then they cover the post count.
-    await ownerPage.getByText('“pixel.png” is in the site\'s media.').waitFor({ state: 'hidden' });
+    await ownerPage.getByText("“pixel.png” is in the site's media.").waitFor({ state: 'hidden' });
     // A full-page capture draws the fixed header wherever the page is scrolled to.
     await ownerPage.evaluate(() => window.scrollTo(0, 0));
     await ownerPage.screenshot({ path: SITE_SCREENSHOT, fullPage: true });
@@ -325,7 +325,10 @@ function rowWithCell(table: Locator, text: string): Locator {
 }
 
 async function expectSitePosts(page: Page, figures: string): Promise<void> {
-  await page.getByTestId('usage-site-posts').filter({ hasText: exactly(figures) }).waitFor();
+  await page
+    .getByTestId('usage-site-posts')
+    .filter({ hasText: exactly(figures) })
+    .waitFor();
 }
 
 function exactly(text: string): RegExp {

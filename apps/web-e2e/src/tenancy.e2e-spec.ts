@@ -37,7 +37,6 @@ describe('an organization with a colleague', () => {
     [ownerPage, colleaguePage] = stage.pages;
   });
 
-
   it('lets the owner invite a colleague from the members page, with problems shown beside the address', async () => {
     await signUp(ownerPage, owner);
     organizationPath = new URL(ownerPage.url()).pathname;
@@ -127,14 +126,7 @@ describe('an organization with a colleague', () => {
 
     await colleaguePage.goto(organizationPath);
     expect(await colleaguePage.getByTestId('member-role').textContent()).toBe('admin');
-    expect(await navLinkNames(colleaguePage)).toEqual([
-      'Dashboard',
-      'Sites',
-      'Members',
-      'API keys',
-      'Audit log',
-      'Usage',
-    ]);
+    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Sites', 'Members', 'API keys', 'Audit log', 'Usage']);
   });
 
   it('reveals a new API key once, then lists only its prefix', async () => {
@@ -175,9 +167,7 @@ describe('an organization with a colleague', () => {
     await labelled(ownerPage, 'Action').fill('member.joined');
     await ownerPage.getByRole('button', { name: 'Apply' }).click();
     // The previous list stays on screen until the filtered one arrives.
-    await ownerPage.waitForFunction(
-      () => document.querySelectorAll('table[aria-label="Audit log"] tbody tr').length === 1,
-    );
+    await ownerPage.waitForFunction(() => document.querySelectorAll('table[aria-label="Audit log"] tbody tr').length === 1);
     expect(await actions.allTextContents()).toEqual(['member.joined']);
     expect(await ownerPage.getByRole('table', { name: 'Audit log' }).textContent()).toContain(colleague.email);
   });

@@ -41,9 +41,7 @@ export class ApiError extends Error {
   /** The per-field problems of a VALIDATION_FAILED answer, keyed by field. */
   fieldErrors(): Record<string, string> {
     if (!Array.isArray(this.details)) return {};
-    return Object.fromEntries(
-      (this.details as Array<{ field: string; problems: string[] }>).map((d) => [d.field, d.problems.join('; ')]),
-    );
+    return Object.fromEntries((this.details as Array<{ field: string; problems: string[] }>).map((d) => [d.field, d.problems.join('; ')]));
   }
 }
 
@@ -56,10 +54,5 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   if (data && response.ok) return data.data;
   if (response.ok) return undefined as T;
   const body = error as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-  throw new ApiError(
-    response.status,
-    body?.error?.code ?? 'INTERNAL',
-    body?.error?.message ?? response.statusText,
-    body?.error?.details,
-  );
+  throw new ApiError(response.status, body?.error?.code ?? 'INTERNAL', body?.error?.message ?? response.statusText, body?.error?.details);
 }

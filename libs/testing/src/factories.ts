@@ -14,7 +14,7 @@ export function signupBody(overrides: Partial<{ email: string; password: string;
 /** Pulls the `token` query parameter out of the first link in a mail's text. */
 export function tokenFromMail(text: string): string {
   const url = text.match(/https?:\/\/\S+/)?.[0];
-  const token = url ? new URL(url).searchParams.get('token') ?? url.split('/').pop() : undefined;
+  const token = url ? (new URL(url).searchParams.get('token') ?? url.split('/').pop()) : undefined;
   if (!token) throw new Error(`No link with a token in mail:\n${text}`);
   return token;
 }

@@ -11,6 +11,6 @@ export function originOf(request: FastifyRequest): RequestOrigin {
 }
 
 /** The caller's IP and user agent, for audit entries written outside a tenant request. */
-export const Origin = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): RequestOrigin => originOf(context.switchToHttp().getRequest()),
+export const Origin = createParamDecorator((_data: unknown, context: ExecutionContext): RequestOrigin =>
+  originOf(context.switchToHttp().getRequest()),
 );

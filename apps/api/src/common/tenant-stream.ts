@@ -21,9 +21,11 @@ export function tenantStream(
     if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
     return !out.destroyed;
   };
-  transactions.run(organizationId, (manager) => produce(manager, push)).then(
-    () => out.end(),
-    (error) => out.destroy(error),
-  );
+  transactions
+    .run(organizationId, (manager) => produce(manager, push))
+    .then(
+      () => out.end(),
+      (error) => out.destroy(error),
+    );
   return out;
 }

@@ -1,18 +1,6 @@
 import { Expose, plainToInstance, Transform } from 'class-transformer';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MinLength,
-  Min,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
@@ -165,11 +153,16 @@ export class AppConfig {
   private cachedJwtKey?: KeyObject;
 
   isPlatformAdmin(email: string): boolean {
-    return this.PLATFORM_ADMIN_EMAILS.toLowerCase().split(',').map((e) => e.trim()).includes(email);
+    return this.PLATFORM_ADMIN_EMAILS.toLowerCase()
+      .split(',')
+      .map((e) => e.trim())
+      .includes(email);
   }
 
   get corsOrigins(): string[] {
-    const extra = this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const extra = this.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     return [new URL(this.APP_URL).origin, ...extra];
   }
 }
@@ -188,9 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
-    throw new InvalidConfigError(
-      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
+    throw new InvalidConfigError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`));
   }
   return config;
 }

@@ -11,4 +11,18 @@ import { OrganizationMember } from '../modules/organizations/entities/organizati
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, QuotaUsage, QuotaOverride, Site, Post, Media];
+export const entities = [
+  User,
+  Organization,
+  OrganizationMember,
+  RefreshToken,
+  UserToken,
+  Invite,
+  ApiKey,
+  AuditLog,
+  QuotaUsage,
+  QuotaOverride,
+  Site,
+  Post,
+  Media,
+];

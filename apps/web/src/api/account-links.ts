@@ -32,7 +32,6 @@ export function useRequestPasswordReset() {
 
 export function useConfirmPasswordReset() {
   return useMutation({
-    mutationFn: (body: Schemas['PasswordResetConfirmDto']) =>
-      unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body })),
+    mutationFn: (body: Schemas['PasswordResetConfirmDto']) => unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body })),
   });
 }

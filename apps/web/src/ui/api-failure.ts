@@ -6,10 +6,7 @@ import { ApiError } from '@plinth/api-client';
  * beside that field, everything else in one message for the form's alert.
  * Returns that message, or null when every problem found its field.
  */
-export function showApiFailure<Values extends Record<string, unknown>>(
-  form: UseFormReturnType<Values>,
-  error: unknown,
-): string | null {
+export function showApiFailure<Values extends Record<string, unknown>>(form: UseFormReturnType<Values>, error: unknown): string | null {
   if (!(error instanceof ApiError)) return describeFailure(error);
   const fields = Object.keys(form.getValues());
   const placed = Object.entries(fieldProblemsOf(error)).filter(([field]) => fields.includes(field));

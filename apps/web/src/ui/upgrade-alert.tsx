@@ -18,8 +18,8 @@ export function UpgradeAlert({ quota, counted, format = String }: Props) {
         <Text span inherit fw={700} tt="capitalize">
           {quota.planTier}
         </Text>{' '}
-        plan allows {quota.limit === null ? 'unlimited' : format(quota.limit)} {counted}, and you have{' '}
-        {format(quota.current)}. Upgrade your plan to add more.
+        plan allows {quota.limit === null ? 'unlimited' : format(quota.limit)} {counted}, and you have {format(quota.current)}. Upgrade your
+        plan to add more.
       </Text>
       <Anchor href={quota.upgradeUrl || '/pricing'} size="sm" fw={600}>
         Compare plans and upgrade

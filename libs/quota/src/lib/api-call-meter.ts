@@ -107,7 +107,9 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
 
   private async load(organizationId: string): Promise<Known> {
     const [row] = (await this.dataSource.query(LOAD_SQL, [organizationId])) as StoredRow[];
-    const known = toKnown(row ?? { organization_id: organizationId, current: '0', period_start: periodStart(), has_override: false, limit_value: null });
+    const known = toKnown(
+      row ?? { organization_id: organizationId, current: '0', period_start: periodStart(), has_override: false, limit_value: null },
+    );
     this.known.set(organizationId, known);
     return known;
   }

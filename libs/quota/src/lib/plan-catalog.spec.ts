@@ -40,7 +40,12 @@ describe('default plan catalog (API.md "Plans")', () => {
     ['enterprise', null, null, 1_000, true, true, true, null],
   ] as const)('%s: prices, rate limit, features, trial', (tier, monthly, annual, rate, webhooks, auditExport, domains, trial) => {
     const plan = catalog.plan(tier);
-    expect([plan.priceMonthlyCents, plan.priceAnnualCents, plan.rateLimitPerSecond, plan.trialDays]).toEqual([monthly, annual, rate, trial]);
+    expect([plan.priceMonthlyCents, plan.priceAnnualCents, plan.rateLimitPerSecond, plan.trialDays]).toEqual([
+      monthly,
+      annual,
+      rate,
+      trial,
+    ]);
     expect(plan.features).toEqual({ webhooks, auditExport, customDomains: domains });
   });
 

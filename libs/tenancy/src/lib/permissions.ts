@@ -43,13 +43,7 @@ const ADMIN: Permission[] = [
   'webhooks:manage',
   'audit:read',
 ];
-const OWNER: Permission[] = [
-  ...ADMIN,
-  'billing:manage',
-  'organization:delete',
-  'organization:transfer',
-  'organization:export',
-];
+const OWNER: Permission[] = [...ADMIN, 'billing:manage', 'organization:delete', 'organization:transfer', 'organization:export'];
 
 /** API.md's permission matrix: each role's grants, as data. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

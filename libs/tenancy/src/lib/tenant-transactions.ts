@@ -38,10 +38,7 @@ export class TenantTransactions {
 
 /** Pins the current transaction of `manager` to one organization (one round trip). */
 export async function enterTenant(manager: EntityManager, organizationId: string): Promise<void> {
-  await manager.query(`SELECT set_config('app.organization_id', $1, true), set_config('role', $2, true)`, [
-    organizationId,
-    APP_DB_ROLE,
-  ]);
+  await manager.query(`SELECT set_config('app.organization_id', $1, true), set_config('role', $2, true)`, [organizationId, APP_DB_ROLE]);
 }
 
 async function beginPinned(runner: QueryRunner, organizationId: string): Promise<void> {

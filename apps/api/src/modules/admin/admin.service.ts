@@ -58,12 +58,17 @@ export class AdminService {
         [organizationId, dimension, limit],
       );
       const admin = await manager.findOneByOrFail(User, { id: caller.userId });
-      await this.audit.recordIn(manager, organizationId, { actor: { type: 'user', id: admin.id, email: admin.email }, ...origin }, {
-        action: 'quota.override_set',
-        targetType: 'quota',
-        targetId: dimension,
-        metadata: { limit, byPlatformAdmin: true },
-      });
+      await this.audit.recordIn(
+        manager,
+        organizationId,
+        { actor: { type: 'user', id: admin.id, email: admin.email }, ...origin },
+        {
+          action: 'quota.override_set',
+          targetType: 'quota',
+          targetId: dimension,
+          metadata: { limit, byPlatformAdmin: true },
+        },
+      );
     });
     this.meter.forget(organizationId);
     return { organizationId, dimension, limit };

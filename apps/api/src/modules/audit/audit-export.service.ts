@@ -11,7 +11,19 @@ import { filteredAuditLog, presentAuditLog } from './audit.service';
 import type { AuditLogDto, AuditLogExportQueryDto } from './dto/audit-log.dto';
 
 const BATCH = 1_000;
-const CSV_COLUMNS = ['id', 'createdAt', 'action', 'actorType', 'actorId', 'actorEmail', 'targetType', 'targetId', 'ip', 'userAgent', 'metadata'];
+const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'action',
+  'actorType',
+  'actorId',
+  'actorEmail',
+  'targetType',
+  'targetId',
+  'ip',
+  'userAgent',
+  'metadata',
+];
 
 /** The whole (filtered) audit log as CSV or NDJSON, newest first, streamed; a Pro-plan feature. */
 @Injectable()
@@ -53,6 +65,12 @@ async function* entriesOf(manager: EntityManager, organizationId: string, query:
 
 function csvLine(entry: AuditLogDto): string {
   const { actor, metadata, ...rest } = entry;
-  const flat: Record<string, unknown> = { ...rest, actorType: actor.type, actorId: actor.id, actorEmail: actor.email ?? '', metadata: JSON.stringify(metadata) };
+  const flat: Record<string, unknown> = {
+    ...rest,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorEmail: actor.email ?? '',
+    metadata: JSON.stringify(metadata),
+  };
   return stringify([CSV_COLUMNS.map((column) => flat[column] ?? '')]);
 }

@@ -17,13 +17,7 @@ import {
   SignupDto,
   SwitchOrganizationDto,
 } from './dto/auth-requests.dto';
-import {
-  LoginResultDto,
-  MeDto,
-  SignupResultDto,
-  TokenPairDto,
-  VerifyEmailResultDto,
-} from './dto/auth-responses.dto';
+import { LoginResultDto, MeDto, SignupResultDto, TokenPairDto, VerifyEmailResultDto } from './dto/auth-responses.dto';
 import { PASSWORD_RULE } from './dto/password.rule';
 import { AuthThrottlerGuard } from './guards/auth-throttler.guard';
 import { LoginGuard } from './guards/login.guard';
@@ -96,10 +90,7 @@ export class AuthController {
     response: TokenPairDto,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER'],
   })
-  switchOrganization(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Body() dto: SwitchOrganizationDto,
-  ): Promise<TokenPairDto> {
+  switchOrganization(@CurrentUser() caller: AuthenticatedUser, @Body() dto: SwitchOrganizationDto): Promise<TokenPairDto> {
     return this.auth.switchOrganization(caller, dto.organizationId);
   }
 

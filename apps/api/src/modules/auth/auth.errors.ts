@@ -20,8 +20,6 @@ export class EmailTakenError extends ConflictError {
 
 export class InvalidLinkTokenError extends ValidationFailedError {
   constructor() {
-    super('The link is invalid, expired or already used', [
-      { field: 'token', problems: ['invalid, expired or already used'] },
-    ]);
+    super('The link is invalid, expired or already used', [{ field: 'token', problems: ['invalid, expired or already used'] }]);
   }
 }

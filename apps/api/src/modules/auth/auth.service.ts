@@ -14,12 +14,7 @@ import { presentUser } from '../users/user.presenter';
 import { EmailTakenError, InvalidCredentialsError } from './auth.errors';
 import type { AuthenticatedUser } from './access-token';
 import type { LoginDto, SignupDto } from './dto/auth-requests.dto';
-import type {
-  LoginResultDto,
-  MeDto,
-  SignupResultDto,
-  TokenPairDto,
-} from './dto/auth-responses.dto';
+import type { LoginResultDto, MeDto, SignupResultDto, TokenPairDto } from './dto/auth-responses.dto';
 import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -55,9 +50,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email })
       .getOne();
-    const valid = user
-      ? await this.hasher.verify(user.passwordHash, password)
-      : await this.hasher.verifyAgainstDecoy(password);
+    const valid = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyAgainstDecoy(password);
     if (!user || !valid) throw new InvalidCredentialsError();
     return user;
   }
@@ -101,12 +94,17 @@ export class AuthService {
       userId: user.id,
       name: dto.organizationName ?? `${dto.name}'s organization`,
     });
-    await this.audit.recordIn(manager, organization.id, { actor: { type: 'user', id: user.id, email: user.email } }, {
-      action: 'organization.created',
-      targetType: 'organization',
-      targetId: organization.id,
-      metadata: { name: organization.name, slug: organization.slug, atSignup: true },
-    });
+    await this.audit.recordIn(
+      manager,
+      organization.id,
+      { actor: { type: 'user', id: user.id, email: user.email } },
+      {
+        action: 'organization.created',
+        targetType: 'organization',
+        targetId: organization.id,
+        metadata: { name: organization.name, slug: organization.slug, atSignup: true },
+      },
+    );
     const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
     await this.mailer.send(manager, user.email, 'welcome', {
       name: user.name,

@@ -12,12 +12,28 @@ export class ContentExport implements OnModuleInit {
       {
         type: 'post',
         table: 'posts',
-        columns: ['id', 'site_id AS "siteId"', 'title', 'body', 'status', 'published_at AS "publishedAt"', 'created_at AS "createdAt"', 'updated_at AS "updatedAt"'],
+        columns: [
+          'id',
+          'site_id AS "siteId"',
+          'title',
+          'body',
+          'status',
+          'published_at AS "publishedAt"',
+          'created_at AS "createdAt"',
+          'updated_at AS "updatedAt"',
+        ],
       },
       {
         type: 'media',
         table: 'media',
-        columns: ['id', 'site_id AS "siteId"', 'filename', 'content_type AS "contentType"', 'size_bytes AS "sizeBytes"', 'created_at AS "createdAt"'],
+        columns: [
+          'id',
+          'site_id AS "siteId"',
+          'filename',
+          'content_type AS "contentType"',
+          'size_bytes AS "sizeBytes"',
+          'created_at AS "createdAt"',
+        ],
       },
     );
   }

@@ -65,9 +65,7 @@ export class InvitesService {
   /** Open invitations (pending or expired, not accepted or revoked), newest first. */
   list(organizationId: string, page: PageQueryDto): Promise<Page<InviteDto>> {
     return this.transactions.run(organizationId, async (manager) => {
-      const qb = scoped(manager, Invite, organizationId)
-        .createQueryBuilder('i')
-        .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL');
+      const qb = scoped(manager, Invite, organizationId).createQueryBuilder('i').andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL');
       const rows = await pageQuery(qb, 'i', page, 'createdAt', 'DESC').getMany();
       return toPage(rows, page, (i) => ({ at: i.createdAt, id: i.id }), presentInvite);
     });

@@ -27,7 +27,10 @@ export class OrganizationFactory {
 
   /** Tries the name's slug, then the slug with a random suffix; never aborts the transaction on a clash. */
   private async insertWithFreeSlug(manager: EntityManager, name: string): Promise<Organization> {
-    const base = slugify(name, { lower: true, strict: true }).slice(0, SLUG_MAX - 7).replace(/-+$/, '').padEnd(3, '0');
+    const base = slugify(name, { lower: true, strict: true })
+      .slice(0, SLUG_MAX - 7)
+      .replace(/-+$/, '')
+      .padEnd(3, '0');
     for (const slug of [base, `${base}-${suffix()}`, `${base}-${suffix()}`]) {
       const organization = await this.tryInsert(manager, name, slug);
       if (organization) return organization;

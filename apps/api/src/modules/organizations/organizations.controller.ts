@@ -51,7 +51,11 @@ export class OrganizationsController {
 
   @Get(':id')
   @Authorize()
-  @ApiEndpoint({ summary: 'One organization (any member)', response: OrganizationWithRoleDto, errors: [...TENANT_ERRORS, 'VALIDATION_FAILED'] })
+  @ApiEndpoint({
+    summary: 'One organization (any member)',
+    response: OrganizationWithRoleDto,
+    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED'],
+  })
   get(@Param('id', ParseUUIDPipe) _id: string): Promise<OrganizationWithRoleDto> {
     return this.organizations.get(this.tenant);
   }
@@ -83,7 +87,8 @@ export class OrganizationsController {
   @ApiProduces('application/x-ndjson')
   @ApiEndpoint({
     summary: 'Stream all of the organization’s data as NDJSON (owner)',
-    description: 'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
+    description:
+      'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
     errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN'],
   })
   async export(@Param('id', ParseUUIDPipe) _id: string): Promise<StreamableFile> {

@@ -30,12 +30,17 @@ export class OrganizationsService {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(User, { id: userId });
       const organization = await this.factory.createWithOwner(manager, { userId, name: dto.name, slug: dto.slug });
-      await this.audit.recordIn(manager, organization.id, { actor: { type: 'user', id: userId, email: user.email }, ...origin }, {
-        action: 'organization.created',
-        targetType: 'organization',
-        targetId: organization.id,
-        metadata: { name: organization.name, slug: organization.slug },
-      });
+      await this.audit.recordIn(
+        manager,
+        organization.id,
+        { actor: { type: 'user', id: userId, email: user.email }, ...origin },
+        {
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: organization.id,
+          metadata: { name: organization.name, slug: organization.slug },
+        },
+      );
       return { ...presentOrganization(organization), role: 'owner' as const };
     });
   }
@@ -70,7 +75,9 @@ export class OrganizationsService {
           action: 'organization.updated',
           targetType: 'organization',
           targetId: before.id,
-          metadata: { changes: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { from: before[k as keyof Organization], to: v }])) },
+          metadata: {
+            changes: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { from: before[k as keyof Organization], to: v }])),
+          },
         });
         return presentOrganization(await this.load(manager, before.id));
       });

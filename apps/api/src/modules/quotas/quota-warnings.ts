@@ -79,11 +79,16 @@ export class QuotaWarnings {
         limit: c.limit,
       });
     }
-    await this.audit.recordIn(manager, c.organizationId, { actor: { type: 'system', id: null } }, {
-      action: 'quota.warning',
-      targetType: 'quota',
-      targetId: c.dimension,
-      metadata: { threshold: c.threshold, current: c.current, limit: c.limit },
-    });
+    await this.audit.recordIn(
+      manager,
+      c.organizationId,
+      { actor: { type: 'system', id: null } },
+      {
+        action: 'quota.warning',
+        targetType: 'quota',
+        targetId: c.dimension,
+        metadata: { threshold: c.threshold, current: c.current, limit: c.limit },
+      },
+    );
   }
 }

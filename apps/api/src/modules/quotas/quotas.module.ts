@@ -35,8 +35,7 @@ export class QuotasModule {
         ApiCallPeriods,
         {
           provide: RATE_LIMIT_STORAGE,
-          useFactory: () =>
-            config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : new ThrottlerStorageService(),
+          useFactory: () => (config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : new ThrottlerStorageService()),
         },
         // Registered after the authentication guard: it needs to know whether an API key is calling.
         { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },

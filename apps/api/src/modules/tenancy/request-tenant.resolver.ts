@@ -44,7 +44,15 @@ export class RequestTenantResolver implements TenantResolver {
     if (principal.kind === 'api_key') {
       this.ensureRouteNamesKeyOrganization(request, principal);
       const actor = { type: 'api_key' as const, id: principal.keyId };
-      return new TenantContext(principal.organizationId, principal.organizationSlug, principal.planTier, principal.role, actor, ip, userAgent);
+      return new TenantContext(
+        principal.organizationId,
+        principal.organizationSlug,
+        principal.planTier,
+        principal.role,
+        actor,
+        ip,
+        userAgent,
+      );
     }
     const reference = organizationReference(request) ?? principal.organizationId;
     if (!reference) throw new NotAMemberError('No organization selected: send X-Organization-Id or switch organization');

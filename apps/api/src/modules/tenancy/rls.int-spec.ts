@@ -27,9 +27,7 @@ describe('row-level security', () => {
     'shows tenant A none of B’s rows in %s when the query has no organization filter',
     async (table) => {
       const column = table === 'organizations' ? 'id' : 'organization_id';
-      const rows: Array<{ org: string }> = await tx.run(orgA, (manager) =>
-        manager.query(`SELECT ${column}::text AS org FROM ${table}`),
-      );
+      const rows: Array<{ org: string }> = await tx.run(orgA, (manager) => manager.query(`SELECT ${column}::text AS org FROM ${table}`));
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.filter((row) => row.org !== orgA)).toEqual([]);
     },
@@ -74,10 +72,7 @@ describe('row-level security', () => {
 
   it('keeps the scope of a scoped query builder when a caller adds where()', async () => {
     // As the system (no RLS): only the first wall stands between tenants here.
-    const rows = await scoped(t.app.get(DataSource).manager, OrganizationMember, orgA)
-      .createQueryBuilder('m')
-      .where('1 = 1')
-      .getMany();
+    const rows = await scoped(t.app.get(DataSource).manager, OrganizationMember, orgA).createQueryBuilder('m').where('1 = 1').getMany();
     expect(rows.map((m) => m.organizationId)).toEqual([orgA]);
   });
 
@@ -99,10 +94,11 @@ async function seedTenantRows(dataSource: DataSource, organizationId: string): P
      VALUES ($1, $2, 'viewer', $3, now() + interval '1 day')`,
     [organizationId, `rls-${suffix}@example.test`, `rls-invite-${organizationId}`],
   );
-  await dataSource.query(
-    `INSERT INTO api_keys (organization_id, name, prefix, key_hash, role) VALUES ($1, 'rls', $2, $3, 'viewer')`,
-    [organizationId, `plk_rls${suffix}`, `rls-key-${organizationId}`],
-  );
+  await dataSource.query(`INSERT INTO api_keys (organization_id, name, prefix, key_hash, role) VALUES ($1, 'rls', $2, $3, 'viewer')`, [
+    organizationId,
+    `plk_rls${suffix}`,
+    `rls-key-${organizationId}`,
+  ]);
 }
 
 describe('tenant transactions', () => {
@@ -115,7 +111,8 @@ describe('tenant transactions', () => {
   });
   afterAll(() => t.close());
 
-  const actions = () => t.app.get(DataSource).query(`SELECT action FROM audit_logs WHERE organization_id = $1 AND action LIKE 'tx.%'`, [orgId]);
+  const actions = () =>
+    t.app.get(DataSource).query(`SELECT action FROM audit_logs WHERE organization_id = $1 AND action LIKE 'tx.%'`, [orgId]);
   const entry = (action: string) => ({ organizationId: orgId, action, actorType: 'system' as const, metadata: {} });
 
   it('commits the work and rolls it back on an error', async () => {
@@ -132,10 +129,12 @@ describe('tenant transactions', () => {
     await t.app.get(TenantTransactions).run(orgId, async (m) => {
       await m.insert(AuditLog, entry('tx.outer'));
       await m.transaction((inner) => inner.insert(AuditLog, entry('tx.inner'))).catch(() => undefined);
-      await m.transaction(async (inner) => {
-        await inner.insert(AuditLog, entry('tx.inner_rolled_back'));
-        throw new Error('inner');
-      }).catch(() => undefined);
+      await m
+        .transaction(async (inner) => {
+          await inner.insert(AuditLog, entry('tx.inner_rolled_back'));
+          throw new Error('inner');
+        })
+        .catch(() => undefined);
       const [{ pinned }] = await m.query(`SELECT current_setting('app.organization_id') AS pinned`);
       expect(pinned).toBe(orgId);
     });

@@ -20,10 +20,7 @@ export function ApiKeysPage() {
   return (
     <Container size="lg">
       <Stack gap="lg">
-        <PageHeader
-          title="API keys"
-          description="Keys let programs call the Plinth API for this organization with a fixed role."
-        />
+        <PageHeader title="API keys" description="Keys let programs call the Plinth API for this organization with a fixed role." />
         <SectionCard
           title="Create a key"
           description="Programs send it as the X-API-Key header. Leave “Expires on” empty for a key that never expires."

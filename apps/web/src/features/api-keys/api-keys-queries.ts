@@ -42,9 +42,7 @@ export function useRevokeApiKey(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      callWithSession(() =>
-        unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } }, ...forOrganization(organizationId) })),
-      ),
+      callWithSession(() => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } }, ...forOrganization(organizationId) }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysKey(organizationId) }),
   });
 }

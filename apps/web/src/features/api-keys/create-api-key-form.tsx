@@ -44,13 +44,7 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey
         <Group align="flex-start" wrap="wrap">
           <TextInput label="Name" placeholder="CI deploys" required flex="1 1 220px" {...form.getInputProps('name')} />
           <NativeSelect label="Role" data={roleOptions(GRANTABLE_ROLES)} w={160} {...form.getInputProps('role')} />
-          <TextInput
-            label="Expires on"
-            type="date"
-            min={todayInputValue()}
-            w={180}
-            {...form.getInputProps('expiresAt')}
-          />
+          <TextInput label="Expires on" type="date" min={todayInputValue()} w={180} {...form.getInputProps('expiresAt')} />
         </Group>
         <FormAlert message={failure} />
         <Group>

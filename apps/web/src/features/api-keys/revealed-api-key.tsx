@@ -11,9 +11,7 @@ export function RevealedApiKey({ created, onDismiss }: Props) {
   return (
     <Alert color="teal" variant="light" title={`Copy the key “${created.name}” now`}>
       <Stack gap="sm">
-        <Text size="sm">
-          This is the only time Plinth shows it. Store it somewhere safe; afterwards the list shows only its prefix.
-        </Text>
+        <Text size="sm">This is the only time Plinth shows it. Store it somewhere safe; afterwards the list shows only its prefix.</Text>
         <Code block data-testid="revealed-api-key" style={{ wordBreak: 'break-all' }}>
           {created.key}
         </Code>

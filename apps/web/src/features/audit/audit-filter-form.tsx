@@ -21,12 +21,7 @@ export function AuditFilterForm({ onApply }: Props) {
   return (
     <form onSubmit={apply} noValidate aria-label="Filter the audit log">
       <Group align="flex-start" wrap="wrap">
-        <TextInput
-          label="Action"
-          placeholder="member.role_changed"
-          flex="1 1 220px"
-          {...form.getInputProps('action')}
-        />
+        <TextInput label="Action" placeholder="member.role_changed" flex="1 1 220px" {...form.getInputProps('action')} />
         <TextInput label="From" type="date" w={170} {...form.getInputProps('fromDay')} />
         <TextInput label="To" type="date" w={170} {...form.getInputProps('toDay')} />
         <Group gap="xs" mt={25}>

@@ -20,10 +20,7 @@ export function AuditLogPage() {
   return (
     <Container size="xl">
       <Stack gap="lg">
-        <PageHeader
-          title="Audit log"
-          description="Every change to members, invites, roles, keys and settings, newest first."
-        />
+        <PageHeader title="Audit log" description="Every change to members, invites, roles, keys and settings, newest first." />
         <SectionCard title="Entries">
           <AuditFilterForm onApply={setFilters} />
           {log.isPending && <Loader size="sm" aria-label="Loading the audit log" />}

@@ -29,8 +29,8 @@ export function ForgotPasswordPage() {
       {requestReset.isSuccess ? (
         // Deliberately the same answer whether or not the address has an account.
         <Alert color="teal" title="Check your inbox">
-          If an account exists for {form.getValues().email.trim()}, we sent a link to reset its password. The link
-          works once, within an hour.
+          If an account exists for {form.getValues().email.trim()}, we sent a link to reset its password. The link works once, within an
+          hour.
         </Alert>
       ) : (
         <form onSubmit={submit} noValidate>

@@ -53,10 +53,7 @@ export function LoginPage() {
         </Button>
         <Text size="sm" ta="center">
           New to Plinth?{' '}
-          <Anchor
-            component={Link}
-            to={authPagePath('signup', { email: searchParams.get('email'), next: searchParams.get('next') })}
-          >
+          <Anchor component={Link} to={authPagePath('signup', { email: searchParams.get('email'), next: searchParams.get('next') })}>
             Create an account
           </Anchor>
         </Text>

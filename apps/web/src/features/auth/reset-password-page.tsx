@@ -51,12 +51,7 @@ export function ResetPasswordPage() {
           required
           {...form.getInputProps('password')}
         />
-        <PasswordField
-          label="New password, again"
-          autoComplete="new-password"
-          required
-          {...form.getInputProps('passwordAgain')}
-        />
+        <PasswordField label="New password, again" autoComplete="new-password" required {...form.getInputProps('passwordAgain')} />
         <FormAlert message={failure} />
         <Button type="submit" loading={confirmReset.isPending} disabled={!token} fullWidth>
           Set the new password

@@ -21,10 +21,7 @@ export function destinationAfterLogin(result: Schemas['LoginResultDto'], next: s
 }
 
 /** /login or /signup with the email filled in, returning to `next` afterwards. */
-export function authPagePath(
-  page: 'login' | 'signup',
-  options: { email?: string | null; next?: string | null },
-): string {
+export function authPagePath(page: 'login' | 'signup', options: { email?: string | null; next?: string | null }): string {
   const params = new URLSearchParams();
   if (options.email) params.set('email', options.email);
   const next = safeNextPath(options.next ?? null);

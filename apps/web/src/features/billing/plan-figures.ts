@@ -7,8 +7,7 @@ export interface PlanRow {
   value: (plan: Plan) => string;
 }
 
-const limit = (format: (value: number) => string) => (value: number | null) =>
-  value === null ? 'Unlimited' : format(value);
+const limit = (format: (value: number) => string) => (value: number | null) => (value === null ? 'Unlimited' : format(value));
 const count = limit(formatNumber);
 const included = (yes: boolean) => (yes ? 'Included' : '—');
 
@@ -17,8 +16,7 @@ export const PLAN_ROWS: PlanRow[] = [
   {
     label: 'Price per year',
     // Null per year is "custom" only when the monthly price is custom too; otherwise the plan has no yearly price.
-    value: (plan) =>
-      plan.priceAnnualCents === null && plan.priceMonthlyCents !== null ? '—' : formatPrice(plan.priceAnnualCents),
+    value: (plan) => (plan.priceAnnualCents === null && plan.priceMonthlyCents !== null ? '—' : formatPrice(plan.priceAnnualCents)),
   },
   { label: 'Sites', value: (plan) => count(plan.limits.sites) },
   { label: 'Posts per site', value: (plan) => count(plan.limits.posts) },

@@ -14,8 +14,7 @@ export function PricingPage() {
         <Stack gap="xs" ta="center" align="center">
           <Title order={1}>Plans and pricing</Title>
           <Text c="dimmed" maw={620}>
-            Start free. Move up when your organization needs more sites, posts, people, storage or API calls. Prices are
-            in US dollars.
+            Start free. Move up when your organization needs more sites, posts, people, storage or API calls. Prices are in US dollars.
           </Text>
         </Stack>
         <Card withBorder padding="lg">

@@ -59,14 +59,9 @@ function WrongAccount({ invitedEmail, signedInEmail }: { invitedEmail: string; s
   const logout = useLogout();
   return (
     <Stack>
-      <Alert
-        color="yellow"
-        variant="light"
-        title="This invitation is for another address"
-        data-testid="invite-wrong-account"
-      >
-        It was sent to {invitedEmail}, and you are signed in as {signedInEmail}. Log out, then sign up or log in
-        with {invitedEmail} to accept it.
+      <Alert color="yellow" variant="light" title="This invitation is for another address" data-testid="invite-wrong-account">
+        It was sent to {invitedEmail}, and you are signed in as {signedInEmail}. Log out, then sign up or log in with {invitedEmail} to
+        accept it.
       </Alert>
       <Button variant="default" loading={logout.isPending} onClick={() => logout.mutate()} fullWidth>
         Log out

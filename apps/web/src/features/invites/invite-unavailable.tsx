@@ -7,9 +7,7 @@ export type UnavailableReason = 'unknown' | 'expired' | 'used';
 const MESSAGES: Record<UnavailableReason, { title: string; text: string }> = {
   unknown: {
     title: 'This invitation link does not work',
-    text:
-      'It may have been revoked, or replaced by a newer invitation. ' +
-      'Ask the person who invited you to send it again.',
+    text: 'It may have been revoked, or replaced by a newer invitation. ' + 'Ask the person who invited you to send it again.',
   },
   expired: {
     title: 'This invitation has expired',

@@ -16,8 +16,8 @@ export function LandingPage() {
             The foundation your multi-tenant SaaS stands on
           </Title>
           <Text size="lg" c="dimmed">
-            Plinth gives your product organizations and roles, plans with usage quotas, Stripe subscriptions and a
-            developer API from day one, so you can spend your time on what makes it yours.
+            Plinth gives your product organizations and roles, plans with usage quotas, Stripe subscriptions and a developer API from day
+            one, so you can spend your time on what makes it yours.
           </Text>
           <Group justify="center">
             <Button component={Link} to="/signup" size="md">

@@ -15,10 +15,7 @@ export function MediaSection({ site }: { site: Site }) {
   const canUpload = useCan('media:upload');
   const media = useMedia(membership.organizationId, site.id);
   return (
-    <SectionCard
-      title="Media"
-      description="Images, documents and videos for the site's posts. They count against your storage."
-    >
+    <SectionCard title="Media" description="Images, documents and videos for the site's posts. They count against your storage.">
       {canUpload && <UploadMediaForm siteId={site.id} />}
       {media.isPending && <Loader size="sm" aria-label="Loading media" />}
       {media.isError && <QueryFailure title="Media could not be loaded" query={media} />}

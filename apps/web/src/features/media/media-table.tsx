@@ -71,8 +71,7 @@ function DeleteMediaButton({ file }: { file: Media }) {
       confirmLabel="Delete file"
       onConfirm={remove}
     >
-      “{file.filename}” ({humanBytes(file.sizeBytes)}) is deleted and no longer counts against your storage. This
-      cannot be undone.
+      “{file.filename}” ({humanBytes(file.sizeBytes)}) is deleted and no longer counts against your storage. This cannot be undone.
     </ConfirmAction>
   );
 }

@@ -9,18 +9,11 @@ export function ResendInviteButton({ invite }: { invite: PendingInvite }) {
   const resend = useResendInvite(membership.organizationId);
   const send = () =>
     resend.mutate(invite.id, {
-      onSuccess: () =>
-        notifySuccess('Invitation sent again', `The old link to ${invite.email} no longer works.`),
+      onSuccess: () => notifySuccess('Invitation sent again', `The old link to ${invite.email} no longer works.`),
       onError: (error) => notifyFailure('The invitation was not sent', error),
     });
   return (
-    <Button
-      size="xs"
-      variant="default"
-      loading={resend.isPending}
-      onClick={send}
-      aria-label={`Resend the invitation to ${invite.email}`}
-    >
+    <Button size="xs" variant="default" loading={resend.isPending} onClick={send} aria-label={`Resend the invitation to ${invite.email}`}>
       Resend
     </Button>
   );

@@ -23,8 +23,8 @@ export function LeaveOrganizationButton() {
       confirmLabel="Leave"
       onConfirm={leaveAndGo}
     >
-      You lose access at once; only a new invitation brings you back. An organization keeps at least one owner, so
-      its last owner must transfer ownership first.
+      You lose access at once; only a new invitation brings you back. An organization keeps at least one owner, so its last owner must
+      transfer ownership first.
     </ConfirmAction>
   );
 }

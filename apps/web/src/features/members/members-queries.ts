@@ -88,9 +88,7 @@ export function useLeaveOrganization(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      callWithSession(() =>
-        unwrap(api.POST('/api/v1/organizations/{id}/leave', { params: { path: { id: organizationId } } })),
-      ),
+      callWithSession(() => unwrap(api.POST('/api/v1/organizations/{id}/leave', { params: { path: { id: organizationId } } }))),
     onSuccess: () => {
       // Dropped from the cached /auth/me at once, so /o cannot pick it again while the refetch runs.
       queryClient.setQueryData<Me>(queryKeys.me, (me) => me && withoutOrganization(me, organizationId));

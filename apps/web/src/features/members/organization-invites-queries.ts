@@ -36,9 +36,7 @@ export function useCreateInvite(organizationId: string) {
   const refresh = useRefreshOrganization(organizationId);
   return useMutation({
     mutationFn: (body: InviteInput) =>
-      callWithSession(() =>
-        unwrap(api.POST('/api/v1/organizations/{id}/invites', { params: { path: { id: organizationId } }, body })),
-      ),
+      callWithSession(() => unwrap(api.POST('/api/v1/organizations/{id}/invites', { params: { path: { id: organizationId } }, body }))),
     onSuccess: refresh,
   });
 }

@@ -11,10 +11,7 @@ export function PendingInvitesSection() {
   const { membership } = useShellContext();
   const invites = usePendingInvites(membership.organizationId);
   return (
-    <SectionCard
-      title="Pending invitations"
-      description="Each one holds a seat until it is accepted, revoked or expires."
-    >
+    <SectionCard title="Pending invitations" description="Each one holds a seat until it is accepted, revoked or expires.">
       {invites.isPending && <Loader size="sm" aria-label="Loading invitations" />}
       {invites.isError && <QueryFailure title="Invitations could not be loaded" query={invites} />}
       {invites.isSuccess && (
@@ -26,4 +23,3 @@ export function PendingInvitesSection() {
     </SectionCard>
   );
 }
-

@@ -9,8 +9,7 @@ export function RemoveMemberButton({ member }: { member: Member }) {
   const { me, membership } = useShellContext();
   const canRemove = useCan('members:remove');
   const removeMember = useRemoveMember(membership.organizationId);
-  const allowed =
-    canRemove && member.userId !== me.user.id && (membership.role === 'owner' || member.role !== 'owner');
+  const allowed = canRemove && member.userId !== me.user.id && (membership.role === 'owner' || member.role !== 'owner');
   if (!allowed) return null;
 
   const remove = async () => {

@@ -52,9 +52,7 @@ export function TransferOwnershipButton() {
       </Button>
       <Modal opened={opened} onClose={close} title="Transfer ownership" centered>
         <Stack>
-          <Text size="sm">
-            The new owner gets every permission, including deleting the organization. You become an admin.
-          </Text>
+          <Text size="sm">The new owner gets every permission, including deleting the organization. You become an admin.</Text>
           <NativeSelect
             label="New owner"
             data={options}

@@ -18,14 +18,7 @@ export function PublishPostButton({ post }: { post: PostSummary }) {
     });
 
   return (
-    <Button
-      size="xs"
-      variant="light"
-      color="teal"
-      loading={publish.isPending}
-      onClick={publishPost}
-      aria-label={`Publish ${post.title}`}
-    >
+    <Button size="xs" variant="light" color="teal" loading={publish.isPending} onClick={publishPost} aria-label={`Publish ${post.title}`}>
       Publish
     </Button>
   );

@@ -31,11 +31,7 @@ function OrganizationFrame({ me, membership, navigation }: ShellContext & Props)
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
   const context: ShellContext = { me, membership };
   return (
-    <AppShell
-      header={{ height: 64 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
-      padding="lg"
-    >
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }} padding="lg">
       <AppShell.Header>
         <ShellHeader {...context} navbarOpened={navbarOpened} toggleNavbar={toggleNavbar} />
       </AppShell.Header>

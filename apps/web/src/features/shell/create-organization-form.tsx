@@ -20,7 +20,9 @@ export function CreateOrganizationForm() {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '' },
-    validate: { name: (value) => (value.trim().length === 0 ? 'Name your organization' : value.length > 100 ? 'At most 100 characters' : null) },
+    validate: {
+      name: (value) => (value.trim().length === 0 ? 'Name your organization' : value.length > 100 ? 'At most 100 characters' : null),
+    },
   });
   const create = useMutation({
     mutationFn: async (name: string) => {

@@ -18,8 +18,7 @@ export function OrganizationSwitcher({ current, memberships }: Props) {
   const switchTo = (membership: Membership) =>
     switchOrganization.mutate(membership.organizationId, {
       onSuccess: () => navigate(organizationPath(membership.slug)),
-      onError: (error) =>
-        notifications.show({ color: 'red', title: 'Could not switch organization', message: describeFailure(error) }),
+      onError: (error) => notifications.show({ color: 'red', title: 'Could not switch organization', message: describeFailure(error) }),
     });
 
   return (

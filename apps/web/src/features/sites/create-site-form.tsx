@@ -56,13 +56,7 @@ export function CreateSiteForm() {
       <form onSubmit={submit} noValidate aria-label="Create a site">
         <Stack>
           <Group align="flex-start" wrap="wrap">
-            <TextInput
-              label="Site name"
-              placeholder="Company blog"
-              required
-              flex="1 1 240px"
-              {...form.getInputProps('name')}
-            />
+            <TextInput label="Site name" placeholder="Company blog" required flex="1 1 240px" {...form.getInputProps('name')} />
             {offersDomains && (
               <TextInput
                 label="Domain"

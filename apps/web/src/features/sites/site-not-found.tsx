@@ -12,9 +12,7 @@ export function SiteNotFound() {
     <Container size="sm" py={60}>
       <Stack align="center" ta="center">
         <Title order={1}>Site not found</Title>
-        <Text c="dimmed">
-          {membership.name} has no such site. It may have been deleted.
-        </Text>
+        <Text c="dimmed">{membership.name} has no such site. It may have been deleted.</Text>
         <Button component={Link} to={sitesPath(membership.slug)}>
           Back to the sites
         </Button>

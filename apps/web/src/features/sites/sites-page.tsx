@@ -13,10 +13,7 @@ export function SitesPage() {
   return (
     <Container size="lg">
       <Stack gap="lg">
-        <PageHeader
-          title="Sites"
-          description={`The sites ${membership.name} publishes, each with its own posts and media.`}
-        />
+        <PageHeader title="Sites" description={`The sites ${membership.name} publishes, each with its own posts and media.`} />
         {canCreate && <CreateSiteForm />}
         <SitesSection />
       </Stack>

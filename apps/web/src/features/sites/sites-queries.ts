@@ -16,9 +16,7 @@ export function useSites(organizationId: string) {
     queryKey: siteKeys.list(organizationId),
     queryFn: ({ pageParam }) =>
       callWithSession(() =>
-        unwrapPage(
-          api.GET('/api/v1/sites', { params: { query: { cursor: pageParam } }, ...forOrganization(organizationId) }),
-        ),
+        unwrapPage(api.GET('/api/v1/sites', { params: { query: { cursor: pageParam } }, ...forOrganization(organizationId) })),
       ),
     initialPageParam: FIRST_PAGE,
     getNextPageParam: nextPageCursor,
@@ -48,8 +46,7 @@ function useRefreshSiteList(organizationId: string) {
 export function useCreateSite(organizationId: string) {
   const refresh = useRefreshSiteList(organizationId);
   return useMutation({
-    mutationFn: (body: SiteInput) =>
-      callWithSession(() => unwrap(api.POST('/api/v1/sites', { body, ...forOrganization(organizationId) }))),
+    mutationFn: (body: SiteInput) => callWithSession(() => unwrap(api.POST('/api/v1/sites', { body, ...forOrganization(organizationId) }))),
     onSuccess: refresh,
   });
 }
@@ -80,9 +77,7 @@ export function useDeleteSite(organizationId: string) {
   return useMutation({
     mutationFn: (siteId: string) =>
       callWithSession(() =>
-        unwrap(
-          api.DELETE('/api/v1/sites/{id}', { params: { path: { id: siteId } }, ...forOrganization(organizationId) }),
-        ),
+        unwrap(api.DELETE('/api/v1/sites/{id}', { params: { path: { id: siteId } }, ...forOrganization(organizationId) })),
       ),
     onSuccess: (_nothing, siteId) => {
       queryClient.removeQueries({ queryKey: siteKeys.site(organizationId, siteId) });

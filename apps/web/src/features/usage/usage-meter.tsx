@@ -24,13 +24,7 @@ export function UsageMeter({ label, id, usage, format = formatNumber, note }: Pr
           {format(current)} of {limit === null ? 'unlimited' : format(limit)}
         </Text>
       </Group>
-      <Progress
-        aria-label={label}
-        value={Math.min(percentage ?? 0, 100)}
-        color={meterColor(percentage)}
-        size="lg"
-        radius="xl"
-      />
+      <Progress aria-label={label} value={Math.min(percentage ?? 0, 100)} color={meterColor(percentage)} size="lg" radius="xl" />
       <Group justify="space-between" wrap="nowrap">
         <Text size="xs" c="dimmed">
           {note}

@@ -16,11 +16,7 @@ export function UsagePage() {
   return (
     <Container size="lg">
       <Stack gap="lg">
-        <PageHeader
-          title="Usage"
-          description={`What ${membership.name} uses of its plan's limits.`}
-          actions={<PlanBadge />}
-        />
+        <PageHeader title="Usage" description={`What ${membership.name} uses of its plan's limits.`} actions={<PlanBadge />} />
         <SectionCard title="Usage against your plan">
           {status.isPending && <Loader size="sm" aria-label="Loading usage" />}
           {status.isError && <QueryFailure title="Usage could not be loaded" query={status} />}

@@ -10,7 +10,11 @@ export class QuotaOverride {
   @PrimaryColumn({ type: 'text' })
   dimension: Dimension;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   limitValue: number | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })

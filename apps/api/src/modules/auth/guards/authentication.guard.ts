@@ -1,14 +1,7 @@
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import {
-  DomainError,
-  IS_AUTHENTICATED,
-  IS_PUBLIC,
-  REQUIRED_PERMISSION,
-  RoutePolicyError,
-  UnauthenticatedError,
-} from '@plinth/tenancy';
+import { DomainError, IS_AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION, RoutePolicyError, UnauthenticatedError } from '@plinth/tenancy';
 
 /**
  * Global and deny-by-default: a route is reachable only when it says who may

@@ -45,9 +45,7 @@ export class PostsService {
   }
 
   get(organizationId: string, siteId: string, postId: string): Promise<PostDto> {
-    return this.transactions.run(organizationId, async (manager) =>
-      presentPost(await loadPost(manager, organizationId, siteId, postId)),
-    );
+    return this.transactions.run(organizationId, async (manager) => presentPost(await loadPost(manager, organizationId, siteId, postId)));
   }
 
   update(tenant: TenantContext, siteId: string, postId: string, dto: UpdatePostDto): Promise<PostDto> {

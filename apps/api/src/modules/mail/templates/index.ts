@@ -33,14 +33,7 @@ export const templates = {
       action: { label: 'Accept the invitation', url: p.url },
       footnote: `The link works once, for this email address, until ${p.expiresAt}.`,
     }),
-  quotaWarning: (p: {
-    name: string;
-    organizationName: string;
-    dimension: string;
-    threshold: number;
-    current: number;
-    limit: number;
-  }) =>
+  quotaWarning: (p: { name: string; organizationName: string; dimension: string; threshold: number; current: number; limit: number }) =>
     layout({
       subject: `${p.organizationName} has used ${p.threshold}% of its ${p.dimension.replace('_', ' ')} quota`,
       greeting: `Hi ${p.name},`,

@@ -72,12 +72,29 @@ const CORE_SOURCES: ExportSource[] = [
   {
     type: 'invite',
     table: 'invites',
-    columns: ['id', 'email', 'role', 'expires_at AS "expiresAt"', 'accepted_at AS "acceptedAt"', 'revoked_at AS "revokedAt"', 'created_at AS "createdAt"'],
+    columns: [
+      'id',
+      'email',
+      'role',
+      'expires_at AS "expiresAt"',
+      'accepted_at AS "acceptedAt"',
+      'revoked_at AS "revokedAt"',
+      'created_at AS "createdAt"',
+    ],
   },
   {
     type: 'api_key',
     table: 'api_keys',
-    columns: ['id', 'name', 'prefix', 'role', 'expires_at AS "expiresAt"', 'last_used_at AS "lastUsedAt"', 'revoked_at AS "revokedAt"', 'created_at AS "createdAt"'],
+    columns: [
+      'id',
+      'name',
+      'prefix',
+      'role',
+      'expires_at AS "expiresAt"',
+      'last_used_at AS "lastUsedAt"',
+      'revoked_at AS "revokedAt"',
+      'created_at AS "createdAt"',
+    ],
   },
   {
     type: 'audit_log',
