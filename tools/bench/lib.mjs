@@ -4,8 +4,10 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 
 export const baseUrl = process.env.BENCH_URL ?? 'http://localhost:3000';
+/** The database `npm start` embeds, for the pgbench floor. */
+export const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:54329/plinth';
 
-/** Signs a fresh user up and returns their access token. */
+/** Signs a fresh user up and returns the signup's data (user, organization, tokens). */
 export async function signUp() {
   const email = `bench-${randomUUID().slice(0, 8)}@example.test`;
   const response = await fetch(`${baseUrl}/api/v1/auth/signup`, {
@@ -17,13 +19,28 @@ export async function signUp() {
   return (await response.json()).data;
 }
 
+/** POSTs JSON as `headers` and returns `data`, failing on anything but 201. */
+export async function create(path, payload, headers) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()).data;
+}
+
 /**
- * Runs autocannon against `path` and prints one line of figures. A run with
- * any non-2xx answer is a broken benchmark, not a slow one: it throws.
+ * Runs autocannon and prints one line of figures. A run with any non-2xx
+ * answer is a broken benchmark, not a slow one: it throws. `paths`, when
+ * given, spreads the requests over several paths at random.
  */
-export async function run(label, { path, ...options }) {
+export async function run(label, { path, paths, ...options }) {
   const timings = [];
-  const instance = autocannon({ url: `${baseUrl}${path}`, duration: 10, connections: 10, ...options });
+  const spread = paths
+    ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }) }] }
+    : {};
+  const instance = autocannon({ url: `${baseUrl}${path ?? paths[0]}`, duration: 10, connections: 10, ...spread, ...options });
   // autocannon reports no p95, so percentiles come from every response's own time.
   instance.on('response', (_client, _status, _bytes, responseTime) => timings.push(responseTime));
   const { requests, non2xx, errors } = await instance;
@@ -43,4 +60,22 @@ export async function run(label, { path, ...options }) {
   console.log(JSON.stringify(line));
   if (non2xx > 0 || errors > 0) throw new Error(`${label}: ${non2xx} non-2xx answers, ${errors} errors`);
   return line;
+}
+
+/**
+ * This box is noisy: compared figures are taken alternated, `rounds` times,
+ * in one run. Returns each label's results in order.
+ */
+export async function alternate(rounds, runs) {
+  const results = Object.fromEntries(Object.keys(runs).map((label) => [label, []]));
+  for (let round = 1; round <= rounds; round++) {
+    for (const [label, once] of Object.entries(runs)) results[label].push(await once(`${label} #${round}`));
+  }
+  return results;
+}
+
+/** "min–max" of a figure across rounds. */
+export function range(lines, key) {
+  const values = lines.map((line) => line[key]);
+  return `${Math.min(...values)}–${Math.max(...values)}`;
 }

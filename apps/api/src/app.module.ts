@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,11 +10,12 @@ import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
-import { TenancyModule } from '@plinth/tenancy';
+import { TenancyModule, TenantGuard, UnitOfWorkInterceptor } from '@plinth/tenancy';
 import { AdminModule } from './modules/admin/admin.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AuthenticationGuard } from './modules/auth/guards/authentication.guard';
 import { BenchModule } from './modules/bench/bench.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
@@ -23,6 +24,8 @@ import { MailModule } from './modules/mail/mail.module';
 import { InvitesModule } from './modules/invites/invites.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ApiKeyLimitsGuard } from './modules/quotas/api-key-limits.guard';
+import { QuotaWarningInterceptor } from './modules/quotas/quota-warning.interceptor';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { RequestTenantResolver } from './modules/tenancy/request-tenant.resolver';
 
@@ -39,7 +42,7 @@ export class AppModule {
         JobsModule,
         MailModule,
         HealthModule,
-        TenancyModule.forRoot(RequestTenantResolver),
+        TenancyModule.forRoot({ resolver: RequestTenantResolver, imports: [ApiKeysModule] }),
         AuditModule,
         AuthModule,
         OrganizationsModule,
@@ -51,9 +54,19 @@ export class AppModule {
         AdminModule,
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
+      // The request path, in order. Guards: who calls (JWT or API key; every route declares who may:
+      // deny by default) → which organization, with what role (membership read from the database in
+      // the round trip that begins the request's unit of work) → an API key's rate limit and API-call
+      // quota. Then validation, the handler, and the interceptors from the inside out: the unit of work
+      // commits, the quota warning header is set, the envelope wraps the result. Errors: one filter.
       providers: [
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useExisting: TenantGuard },
+        { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: QuotaWarningInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
       ],
     };

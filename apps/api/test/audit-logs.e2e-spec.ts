@@ -283,7 +283,7 @@ describe('audit log', () => {
     ])('refuses %s to the request path’s database role, even inside its own organization', async (_verb, sql) => {
       const org = await newOrg(t);
       await invite(t, org.owner.auth, org.id);
-      const attempt = t.app.get(TenantTransactions).run(org.id, (manager) => manager.query(sql));
+      const attempt = t.app.get(TenantTransactions).run(org.id, (tx) => tx.manager.query(sql));
       await expect(attempt).rejects.toThrow(/permission denied for table audit_logs/);
       // The signup's organization.created and the invite's invite.created, untouched.
       expect(await idsInDb(org.id)).toHaveLength(2);

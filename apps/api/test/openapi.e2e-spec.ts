@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './harness';
 const ROOT = join(__dirname, '../../..');
 const SPEC = join(ROOT, 'openapi.json');
 const CLIENT_TYPES = join(ROOT, 'libs/api-client/src/schema.d.ts');
+const CLIENT_ENUMS = join(ROOT, 'libs/api-client/src/enums.ts');
 const UPDATE = process.env.UPDATE_OPENAPI === '1';
 
 /**
@@ -31,7 +32,27 @@ describe('committed OpenAPI spec', () => {
     if (UPDATE) await writeFile(CLIENT_TYPES, types);
     expect(await readFile(CLIENT_TYPES, 'utf8').catch(() => '')).toEqual(types);
   });
+
+  it('matches the generated client enums', async () => {
+    const enums = `${HEADER}${generateClientEnums(JSON.parse(await readFile(SPEC, 'utf8')))}`;
+    if (UPDATE) await writeFile(CLIENT_ENUMS, enums);
+    expect(await readFile(CLIENT_ENUMS, 'utf8').catch(() => '')).toEqual(enums);
+  });
 });
+
+/** The lists the SPA needs at run time, taken from the spec: the API's own, never copied by hand. */
+function generateClientEnums(spec: {
+  components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+}): string {
+  const values = (schema: string, property: string) => JSON.stringify(spec.components.schemas[schema].properties[property].enum);
+  return [
+    '/** Every role, most powerful first. */',
+    `export const ROLES = ${values('MemberDto', 'role')} as const;`,
+    '/** The roles an invite, an API key or a role change may give: ownership moves only by transfer. */',
+    `export const GRANTABLE_ROLES = ${values('CreateInviteDto', 'role')} as const;`,
+    '',
+  ].join('\n');
+}
 
 const HEADER = '// Generated from openapi.json by `npm run openapi`. Do not edit.\n';
 

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@plinth/tenancy';
+import { GRANTABLE_ROLES, ROLES, type GrantableRole, type Role } from '@plinth/tenancy';
 import { uniqueEmail } from '@plinth/testing';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
@@ -13,8 +13,8 @@ import { Session, signUp, startTestApp, TestApp } from './harness';
 
 export const V1 = '/api/v1';
 export type Headers = Record<string, string>;
-export type KeyRole = Exclude<Role, 'owner'>;
-export const KEY_ROLES = ['admin', 'editor', 'publisher', 'viewer'] as const satisfies readonly KeyRole[];
+export type KeyRole = GrantableRole;
+export const KEY_ROLES = GRANTABLE_ROLES;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

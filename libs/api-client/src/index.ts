@@ -56,3 +56,4 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
   const body = error as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
   throw new ApiError(response.status, body?.error?.code ?? 'INTERNAL', body?.error?.message ?? response.statusText, body?.error?.details);
 }
+export * from './enums';

@@ -692,31 +692,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        ErrorDetail: {
-            /** @example VALIDATION_FAILED */
-            code: string;
-            /** @example Invalid request: email */
-            message: string;
-            /** @description Structured context. VALIDATION_FAILED: the failing fields `[{ field, problems[] }]`; QUOTA_EXCEEDED, FORBIDDEN, CONFLICT: an object (e.g. `{ permission }`, `{ field }`, `{ rule }`) */
-            details?: components["schemas"]["FieldProblem"][] | {
-                [key: string]: unknown;
-            };
-        };
-        ErrorEnvelope: {
-            /** @enum {boolean} */
-            success: false;
-            error: components["schemas"]["ErrorDetail"];
-        };
-        FieldProblem: {
-            /** @example email */
-            field: string;
-            /**
-             * @example [
-             *       "email must be a valid email address"
-             *     ]
-             */
-            problems: string[];
-        };
         PaginationMeta: {
             nextCursor: string | null;
             /** @example 20 */
@@ -1233,6 +1208,31 @@ export interface components {
             /** @description The custom limit; null: unlimited */
             limit: number | null;
         };
+        ErrorDetail: {
+            /** @example VALIDATION_FAILED */
+            code: string;
+            /** @example Invalid request: email */
+            message: string;
+            /** @description Structured context. VALIDATION_FAILED: the failing fields `[{ field, problems[] }]`; QUOTA_EXCEEDED, PLAN_FEATURE_UNAVAILABLE, FORBIDDEN, CONFLICT: an object (e.g. `{ permission }`, `{ field }`, `{ rule }`) */
+            details?: components["schemas"]["FieldProblem"][] | {
+                [key: string]: unknown;
+            };
+        };
+        ErrorEnvelope: {
+            /** @enum {boolean} */
+            success: false;
+            error: components["schemas"]["ErrorDetail"];
+        };
+        FieldProblem: {
+            /** @example email */
+            field: string;
+            /**
+             * @example [
+             *       "email must be a valid email address"
+             *     ]
+             */
+            problems: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1410,8 +1410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description UNAUTHENTICATED */
@@ -1420,8 +1419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description PLAN_FEATURE_UNAVAILABLE | QUOTA_EXCEEDED */
@@ -1430,8 +1428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description NOT_A_MEMBER | FORBIDDEN */
@@ -1440,8 +1437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -1450,8 +1446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description INTERNAL */
@@ -1460,8 +1455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorEnvelope"];
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2183,7 +2177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description NOT_A_MEMBER | FORBIDDEN */
+            /** @description FORBIDDEN | NOT_A_MEMBER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description NOT_A_MEMBER | FORBIDDEN */
+            /** @description FORBIDDEN | NOT_A_MEMBER */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2342,7 +2336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description UNAUTHENTICATED */
@@ -2351,7 +2345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description QUOTA_EXCEEDED */
@@ -2360,16 +2354,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description NOT_A_MEMBER | FORBIDDEN */
+            /** @description FORBIDDEN | NOT_A_MEMBER */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description RATE_LIMITED */
@@ -2378,7 +2372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description INTERNAL */
@@ -2387,7 +2381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -3932,7 +3926,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description QUOTA_EXCEEDED | PLAN_FEATURE_UNAVAILABLE */
+            /** @description PLAN_FEATURE_UNAVAILABLE | QUOTA_EXCEEDED */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -4206,7 +4200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description QUOTA_EXCEEDED | PLAN_FEATURE_UNAVAILABLE */
+            /** @description PLAN_FEATURE_UNAVAILABLE | QUOTA_EXCEEDED */
             402: {
                 headers: {
                     [name: string]: unknown;

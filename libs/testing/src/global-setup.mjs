@@ -11,7 +11,14 @@ export default async function globalSetup() {
   const stops = [];
   if (!process.env.DATABASE_URL) {
     const root = await mkdtemp(join(tmpdir(), 'plinth-test-pg-'));
-    const pg = await startPostgres({ dataDir: join(root, 'data'), port: await freePort(), persistent: false, durable: false });
+    const pg = await startPostgres({
+      dataDir: join(root, 'data'),
+      port: await freePort(),
+      persistent: false,
+      durable: false,
+      // The request-cost test counts each hot request's statements with it.
+      settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' },
+    });
     process.env.DATABASE_URL = pg.url;
     stops.push(pg.stop);
   }

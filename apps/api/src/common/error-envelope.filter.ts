@@ -1,17 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode, RateLimitedError } from '@plinth/tenancy';
-
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
-};
+import { codeOfStatus, DomainError, ErrorCode, RateLimitedError, requestTx } from '@plinth/tenancy';
 
 /** Nest re-throws Fastify's body-parser errors as a plain HttpException that keeps only the message. */
 const INVALID_JSON_MESSAGE = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
@@ -30,6 +19,8 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    // A guard that runs after the tenant guard (rate limits) failed: the unit of work it opened ends here.
+    void requestTx(request)?.rollback();
     const { status, body } = this.toEnvelope(exception, request);
     if (exception instanceof RateLimitedError) reply.header('Retry-After', String(exception.retryAfterSeconds));
     reply.status(status).send(body);
@@ -41,7 +32,7 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     if (status !== undefined && status < 500) {
-      return envelope(status, CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', clientMessageOf(exception, status));
+      return envelope(status, codeOfStatus(status) ?? 'VALIDATION_FAILED', clientMessageOf(exception, status));
     }
     this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     return envelope(500, 'INTERNAL', `Internal error (request id ${request.id})`);

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidationFailedError } from '@plinth/tenancy';
+import { isUuid, ValidationFailedError } from '@plinth/tenancy';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Page } from './envelope.interceptor';
 
 export class PageQueryDto {
@@ -26,6 +26,12 @@ interface Position {
   id: string;
 }
 
+export interface KeysetOrder {
+  /** The entity's timestamp property the list is ordered by (ties broken by id). */
+  column: string;
+  direction: 'ASC' | 'DESC';
+}
+
 /**
  * Keyset pagination on (timestamp, id): stable under inserts, and each page
  * is one index range scan. Fetches limit + 1 rows to know whether more exist.
@@ -37,24 +43,37 @@ export function pageQuery<T extends ObjectLiteral>(
   column: string,
   direction: 'ASC' | 'DESC',
 ): SelectQueryBuilder<T> {
-  const after = decodeCursor(page.cursor);
-  if (after) {
-    const op = direction === 'DESC' ? '<' : '>';
-    // Postgres keeps microseconds, a JS Date milliseconds: compare with the cursor row's exact
-    // timestamp, falling back to the cursor's own when that row is gone.
-    const metadata = qb.expressionMap.mainAlias?.metadata;
-    const columnName = metadata?.findColumnWithPropertyName(column)?.databaseName;
-    if (!metadata || !columnName) throw new Error(`pageQuery: ${alias}.${column} is not an entity column`);
-    const exact = `(SELECT c.${columnName} FROM ${metadata.tableName} c WHERE c.id = :cursorId)`;
-    qb.andWhere(`(${alias}.${column}, ${alias}.id) ${op} (COALESCE(${exact}, :cursorAt), :cursorId)`, {
-      cursorAt: after.at,
-      cursorId: after.id,
-    });
-  }
+  const metadata = qb.expressionMap.mainAlias?.metadata;
+  if (!metadata) throw new Error(`pageQuery: ${alias} has no entity`);
+  const after = pageCondition(metadata, alias, page, { column, direction });
+  if (after) qb.andWhere(after.condition, after.parameters);
   return qb
     .orderBy(`${alias}.${column}`, direction)
     .addOrderBy(`${alias}.id`, direction)
     .take(page.limit + 1);
+}
+
+/**
+ * The condition "after the cursor's row" for `alias` (null on the first page).
+ * Postgres keeps microseconds, a JS Date milliseconds: it compares with the
+ * cursor row's exact timestamp, falling back to the cursor's own when that row is gone.
+ */
+export function pageCondition(
+  metadata: EntityMetadata,
+  alias: string,
+  page: PageQueryDto,
+  order: KeysetOrder,
+): { condition: string; parameters: Record<string, unknown> } | null {
+  const after = decodeCursor(page.cursor);
+  if (!after) return null;
+  const columnName = metadata.findColumnWithPropertyName(order.column)?.databaseName;
+  if (!columnName) throw new Error(`pageCondition: ${alias}.${order.column} is not an entity column`);
+  const op = order.direction === 'DESC' ? '<' : '>';
+  const exact = `(SELECT c.${columnName} FROM ${metadata.tableName} c WHERE c.id = :cursorId)`;
+  return {
+    condition: `(${alias}.${order.column}, ${alias}.id) ${op} (COALESCE(${exact}, :cursorAt), :cursorId)`,
+    parameters: { cursorAt: after.at, cursorId: after.id },
+  };
 }
 
 export function toPage<Row, Out>(rows: Row[], page: PageQueryDto, position: (row: Row) => Position, present: (row: Row) => Out): Page<Out> {
@@ -73,7 +92,7 @@ function decodeCursor(cursor: string | undefined): Position | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(at);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    if (Number.isNaN(date.getTime()) || !isUuid(id)) throw new Error('bad cursor');
     return { at: date, id };
   } catch {
     throw new ValidationFailedError('Invalid cursor', [{ field: 'cursor', problems: ['not a cursor from this list'] }]);

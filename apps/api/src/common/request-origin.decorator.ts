@@ -1,10 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { RequestOrigin } from '@plinth/tenancy';
 import type { FastifyRequest } from 'fastify';
 
-export interface RequestOrigin {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { RequestOrigin };
 
 export function originOf(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };

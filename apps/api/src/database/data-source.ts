@@ -17,7 +17,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: settings.poolSize ?? 10, application_name: 'plinth' },
+    // Pipelined: a tenant transaction's BEGIN and its pinned membership query share one round trip.
+    extra: { max: settings.poolSize ?? 10, application_name: 'plinth', pipeline: true },
   };
 }
 

@@ -1,10 +1,10 @@
+import { GRANTABLE_ROLES, ROLES } from '@plinth/api-client';
 import type { Role } from './use-me';
 
-/**
- * The roles as people read them, most powerful first. The API's role enum
- * is a type only, so the list is spelled here; `Record<Role, …>` fails the
- * build when the API adds or drops a role.
- */
+export { GRANTABLE_ROLES, ROLES };
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+/** The roles as people read them. `Record<Role, …>` fails the build when the API adds or drops a role. */
 const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
   admin: 'Admin',
@@ -12,13 +12,6 @@ const ROLE_LABELS: Record<Role, string> = {
   publisher: 'Publisher',
   viewer: 'Viewer',
 };
-
-export type GrantableRole = Exclude<Role, 'owner'>;
-
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-
-/** What invites and API keys may carry: ownership moves only by transfer. */
-export const GRANTABLE_ROLES = ROLES.filter((role): role is GrantableRole => role !== 'owner');
 
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role];

@@ -1,10 +1,25 @@
-import { DomainError, PlanTier } from '@plinth/tenancy';
+import { declareErrorCodes, DomainError, PlanTier } from '@plinth/tenancy';
 import type { Dimension, Limit } from './plans';
 
+declare module '@plinth/tenancy' {
+  interface ErrorCatalog {
+    QUOTA_EXCEEDED: 402;
+    PLAN_FEATURE_UNAVAILABLE: 402;
+  }
+}
+declareErrorCodes({ QUOTA_EXCEEDED: 402, PLAN_FEATURE_UNAVAILABLE: 402 });
+
+export interface QuotaExceededDetails {
+  dimension: Dimension;
+  current: number;
+  limit: Limit;
+  planTier: PlanTier;
+  upgradeUrl: string;
+}
+
 export class QuotaExceededError extends DomainError {
-  constructor(details: { dimension: Dimension; current: number; limit: Limit; planTier: PlanTier; upgradeUrl: string }) {
+  constructor(details: QuotaExceededDetails) {
     super(
-      402,
       'QUOTA_EXCEEDED',
       `Quota reached: ${details.dimension.replace('_', ' ')} ${details.current} of ${details.limit} on the ${details.planTier} plan`,
       details,
@@ -15,6 +30,6 @@ export class QuotaExceededError extends DomainError {
 export class PlanFeatureUnavailableError extends DomainError {
   constructor(details: { feature: string; requiredTier: PlanTier | null; upgradeUrl: string }) {
     const upgrade = details.requiredTier ? `; it starts with the ${details.requiredTier} plan` : '';
-    super(402, 'PLAN_FEATURE_UNAVAILABLE', `Your plan does not include the feature ${details.feature}${upgrade}`, details);
+    super('PLAN_FEATURE_UNAVAILABLE', `Your plan does not include the feature ${details.feature}${upgrade}`, details);
   }
 }

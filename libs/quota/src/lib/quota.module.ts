@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ApiCallMeter, METER_OPTIONS, MeterOptions } from './api-call-meter';
 import { PlanCatalog } from './plan-catalog';
+import { FeatureGate } from './feature-gate';
 import { QUOTA_OPTIONS, QuotaOptions, QuotaService } from './quota.service';
 
 export interface QuotaModuleOptions extends QuotaOptions, MeterOptions {
@@ -18,9 +19,10 @@ export class QuotaModule {
         { provide: QUOTA_OPTIONS, useValue: { upgradeUrl: options.upgradeUrl } },
         { provide: METER_OPTIONS, useValue: { flushIntervalMs: options.flushIntervalMs } },
         QuotaService,
+        FeatureGate,
         ApiCallMeter,
       ],
-      exports: [PlanCatalog, QuotaService, ApiCallMeter],
+      exports: [PlanCatalog, QuotaService, FeatureGate, ApiCallMeter],
     };
   }
 }

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { PlanTier } from '@plinth/tenancy';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { databaseError, TenantTransactions, TenantTx } from '@plinth/tenancy';
 import type { EntityManager } from 'typeorm';
 import { QuotaExceededError } from './errors';
 import { PlanCatalog } from './plan-catalog';
-import type { Dimension, Limit } from './plans';
-import { crossedThreshold, Usage } from './quota-math';
+import { DIMENSIONS, Dimension, Limit } from './plans';
+import { crossedThreshold, Usage, WARNING_THRESHOLDS } from './quota-math';
+import { QUOTA_BULK_SETTING, QUOTA_EXCEEDED_SQLSTATE, QUOTA_SETTING } from './quota-sql';
 
 /** scope_id of dimensions counted per organization rather than per site. */
 export const ORGANIZATION_SCOPE = '00000000-0000-0000-0000-000000000000';
@@ -15,106 +16,126 @@ export interface QuotaOptions {
   upgradeUrl: string;
 }
 
-export interface QuotaTarget {
-  organizationId: string;
-  planTier: PlanTier;
-  dimension: Dimension;
-  /** The site, for `posts`. */
-  scopeId?: string;
+export interface QuotaSnapshot {
+  counters: Array<{ dimension: Dimension; scopeId: string; current: number; periodStart: Date }>;
+  limits: Record<Dimension, Limit>;
+}
+
+const SNAPSHOT_SQL = `
+  SELECT (SELECT json_agg(json_build_object('dimension', dimension, 'scopeId', scope_id, 'current', current, 'periodStart', period_start)
+                          ORDER BY dimension, current DESC, scope_id)
+            FROM quota_usage WHERE organization_id = $1) AS counters,
+         (SELECT json_object_agg(d, plinth_quota_limit($1, d)) FROM unnest($2::text[]) AS d) AS limits`;
+
+/** SQL columns for queries across organizations (platform admin): organization-wide usage and the overrides, as JSON objects. */
+export function usageColumnsSql(organizationIdSql: string): string {
+  return `(SELECT jsonb_object_agg(u.dimension, u.current) FROM quota_usage u
+            WHERE u.organization_id = ${organizationIdSql} AND u.scope_id = '${ORGANIZATION_SCOPE}') AS usage,
+          (SELECT jsonb_object_agg(q.dimension, q.limit_value) FROM quota_overrides q WHERE q.organization_id = ${organizationIdSql}) AS overrides`;
 }
 
 export interface Consumption extends Usage {
-  /** The warning threshold (80/90/95) this consumption crossed, if any. */
+  /** The warning threshold this consumption crossed, if any. */
   crossed: number | null;
 }
 
 /**
- * Counts usage and enforces limits in the caller's transaction. A consume is
- * one conditional upsert that both checks and counts, so N concurrent
- * consumers against a limit L leave exactly min(N, L) counted.
+ * Usage against the plan, in the caller's unit of work. Counted tables
+ * (sites, posts, media) are counted by the database itself at COMMIT (see
+ * quota-sql); this service reads usage, consumes explicitly for bulk writers,
+ * and checks counts the caller computes itself (`users`).
  */
 @Injectable()
-export class QuotaService {
+export class QuotaService implements OnModuleInit {
   constructor(
     readonly catalog: PlanCatalog,
     @Inject(QUOTA_OPTIONS) private readonly options: QuotaOptions,
+    private readonly transactions: TenantTransactions,
   ) {}
 
-  async consume(manager: EntityManager, target: QuotaTarget, amount = 1): Promise<Consumption> {
-    const planLimit = this.catalog.limit(target.planTier, target.dimension);
-    const [row] = (await manager.query(CONSUME_SQL, [
-      target.organizationId,
-      target.dimension,
-      target.scopeId ?? ORGANIZATION_SCOPE,
-      amount,
-      planLimit,
-    ])) as Array<{ current: string; limit: string | null }>;
-    if (!row) throw await this.exceeded(manager, target);
-    const limit = row.limit === null ? null : Number(row.limit);
-    const current = Number(row.current);
-    return { current, limit, crossed: crossedThreshold(current - amount, current, limit) };
+  onModuleInit(): void {
+    // Every tenant transaction carries the catalog's limits and thresholds, for the counting triggers.
+    const limits = Object.fromEntries(this.catalog.plans.map((plan) => [plan.tier, plan.limits]));
+    this.transactions.setTransactionSetting(QUOTA_SETTING, JSON.stringify({ thresholds: WARNING_THRESHOLDS, limits }));
+    this.transactions.addErrorTranslator((error, tx) => this.translate(error, tx));
   }
 
-  async release(manager: EntityManager, target: Omit<QuotaTarget, 'planTier'>, amount = 1): Promise<void> {
-    await manager.query(
-      `UPDATE quota_usage SET current = GREATEST(current - $4, 0)
-        WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3`,
-      [target.organizationId, target.dimension, target.scopeId ?? ORGANIZATION_SCOPE, amount],
-    );
+  get upgradeUrl(): string {
+    return this.options.upgradeUrl;
   }
 
-  /** Current usage and the limit in force (override first, then plan). */
-  async usage(manager: EntityManager, target: QuotaTarget): Promise<Usage> {
-    const [row] = (await manager.query(USAGE_SQL, [
-      target.organizationId,
-      target.dimension,
-      target.scopeId ?? ORGANIZATION_SCOPE,
-      this.catalog.limit(target.planTier, target.dimension),
-    ])) as Array<{ current: string; limit: string | null }>;
+  /** Current usage and the limit in force (an override first, then the plan). */
+  async usage(tx: TenantTx, dimension: Dimension, scopeId = ORGANIZATION_SCOPE): Promise<Usage> {
+    const [row] = (await tx.manager.query(
+      `SELECT COALESCE((SELECT current FROM quota_usage WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3), 0) AS current,
+              plinth_quota_limit($1, $2) AS limit`,
+      [tx.organizationId, dimension, scopeId],
+    )) as Array<{ current: string; limit: string | null }>;
     return { current: Number(row.current), limit: row.limit === null ? null : Number(row.limit) };
   }
 
+  /** Counts `amount` now (402 past the limit): for writers that insert in bulk with row counting suspended. */
+  async consume(tx: TenantTx, dimension: Dimension, amount: number, scopeId = ORGANIZATION_SCOPE): Promise<void> {
+    await tx.manager.query('SELECT plinth_quota_consume($1, $2, $3, $4)', [tx.organizationId, dimension, scopeId, amount]);
+  }
+
+  /** Suspends per-row counting for the rest of the transaction: the caller consumes in bulk instead. */
+  async countInBulk(tx: TenantTx): Promise<void> {
+    await tx.manager.query(`SELECT set_config('${QUOTA_BULK_SETTING}', 'on', true)`);
+  }
+
   /** For counts the caller computes itself (users = members + pending invites), under its own lock. */
-  async ensureRoom(manager: EntityManager, target: QuotaTarget, current: number, amount = 1): Promise<Consumption> {
-    const { limit } = await this.usage(manager, target);
-    if (limit !== null && current + amount > limit) throw this.exceededError(target, current, limit);
+  async ensureRoom(tx: TenantTx, dimension: Dimension, current: number, amount = 1): Promise<Consumption> {
+    const { limit } = await this.usage(tx, dimension);
+    if (limit !== null && current + amount > limit) throw this.exceeded(tx, dimension, current, limit);
     return { current: current + amount, limit, crossed: crossedThreshold(current, current + amount, limit) };
   }
 
-  private async exceeded(manager: EntityManager, target: QuotaTarget): Promise<QuotaExceededError> {
-    const { current, limit } = await this.usage(manager, target);
-    return this.exceededError(target, current, limit);
+  /**
+   * Records a crossing the caller computed (users, API calls): once per
+   * threshold and month, and a NOTICE that the commit observers act on.
+   */
+  async warn(tx: TenantTx, dimension: Dimension, consumption: Consumption, scopeId = ORGANIZATION_SCOPE): Promise<void> {
+    if (consumption.crossed === null || consumption.limit === null) return;
+    await tx.manager.query('SELECT plinth_quota_warn($1, $2, $3, $4, $5, $6)', [
+      tx.organizationId,
+      dimension,
+      scopeId,
+      consumption.crossed,
+      consumption.current,
+      consumption.limit,
+    ]);
   }
 
-  private exceededError(target: QuotaTarget, current: number, limit: Limit): QuotaExceededError {
-    return new QuotaExceededError({
-      dimension: target.dimension,
-      current,
-      limit,
-      planTier: target.planTier,
-      upgradeUrl: this.options.upgradeUrl,
-    });
+  /** Every counter of the organization and the limit in force per dimension, in one statement. */
+  async snapshot(tx: TenantTx): Promise<QuotaSnapshot> {
+    const [row] = (await tx.manager.query(SNAPSHOT_SQL, [tx.organizationId, DIMENSIONS])) as Array<{
+      counters: Array<{ dimension: Dimension; scopeId: string; current: number; periodStart: string }> | null;
+      limits: Record<Dimension, number | null>;
+    }>;
+    const counters = (row.counters ?? []).map((c) => ({ ...c, current: Number(c.current), periodStart: new Date(c.periodStart) }));
+    return { counters, limits: row.limits };
+  }
+
+  /** A platform admin's custom limit for one organization (null: unlimited); the system's to write, never a tenant's. */
+  async setOverride(system: EntityManager, organizationId: string, dimension: Dimension, limit: number | null): Promise<void> {
+    await system.query(
+      `INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, $2, $3)
+       ON CONFLICT (organization_id, dimension) DO UPDATE SET limit_value = EXCLUDED.limit_value, updated_at = now()`,
+      [organizationId, dimension, limit],
+    );
+  }
+
+  exceeded(tx: Pick<TenantTx, 'planTier'>, dimension: Dimension, current: number, limit: Limit): QuotaExceededError {
+    return new QuotaExceededError({ dimension, current, limit, planTier: tx.planTier, upgradeUrl: this.options.upgradeUrl });
+  }
+
+  /** The database's PL402 (a consume past the limit, at COMMIT or explicit) as the contract's 402. */
+  private translate(error: unknown, tx: TenantTx): QuotaExceededError | undefined {
+    const fields = databaseError(error);
+    if (fields?.code !== QUOTA_EXCEEDED_SQLSTATE || !fields.detail) return undefined;
+    const detail = JSON.parse(fields.detail) as { dimension: Dimension; current: number; limit: number };
+    if (!DIMENSIONS.includes(detail.dimension)) return undefined;
+    return this.exceeded(tx, detail.dimension, detail.current, detail.limit);
   }
 }
-
-// The limit in force: an override row wins (its NULL meaning unlimited), else the plan's (the given parameter).
-const limitCte = (planLimit: string) => `
-  WITH lim AS (
-    SELECT CASE WHEN o.organization_id IS NULL THEN ${planLimit}::bigint ELSE o.limit_value END AS value
-      FROM (SELECT 1) AS one
-      LEFT JOIN quota_overrides o ON o.organization_id = $1 AND o.dimension = $2
-  )`;
-
-// Insert-or-increment, each guarded by the limit: no row comes back when it would be exceeded.
-const CONSUME_SQL = `${limitCte('$5')}
-  INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current)
-  SELECT $1, $2, $3, $4 FROM lim WHERE lim.value IS NULL OR $4 <= lim.value
-  ON CONFLICT (organization_id, dimension, scope_id) DO UPDATE
-    SET current = u.current + EXCLUDED.current
-    WHERE (SELECT value FROM lim) IS NULL OR u.current + EXCLUDED.current <= (SELECT value FROM lim)
-  RETURNING u.current, (SELECT value FROM lim) AS limit`;
-
-const USAGE_SQL = `${limitCte('$4')}
-  SELECT COALESCE((SELECT current FROM quota_usage
-                    WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3), 0) AS current,
-         (SELECT value FROM lim) AS limit`;

@@ -1,8 +1,7 @@
-import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiSecurity } from '@nestjs/swagger';
-import { IS_AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION } from './metadata';
+import { IS_AUTHENTICATED, IS_PUBLIC, ORGANIZATION_PARAM, REQUIRED_PERMISSION, TRANSACTION_MODE } from './metadata';
 import type { Permission } from './permissions';
-import { TenantGuard } from './tenant.guard';
 
 /** Marks a route that needs no authentication. Every other route is denied by default. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
@@ -12,15 +11,26 @@ export function Authenticated(): MethodDecorator {
   return applyDecorators(SetMetadata(IS_AUTHENTICATED, true), ApiBearerAuth(), ApiExtension('x-permission', 'user'));
 }
 
+export interface AuthorizeOptions {
+  /**
+   * 'request' (default): the guard opens the request's unit of work (one
+   * round trip with the membership check) and it commits when the handler
+   * returns. 'own': the route opens its own transactions — uploads and
+   * streams, which must not hold a pooled connection while bytes move.
+   */
+  transaction?: 'request' | 'own';
+}
+
 /**
  * A tenant route: authenticates (JWT or API key), resolves the organization
  * and the caller's role from the database, then requires `permission`
- * (omitted: any member). The permission is written into the OpenAPI spec.
+ * (omitted: any member). The permission and the answers every tenant route
+ * can give are written into the OpenAPI spec.
  */
-export function Authorize(permission?: Permission): MethodDecorator {
+export function Authorize(permission?: Permission, options: AuthorizeOptions = {}): MethodDecorator {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission ?? 'member'),
-    UseGuards(TenantGuard),
+    SetMetadata(TRANSACTION_MODE, options.transaction ?? 'request'),
     ApiBearerAuth(),
     ApiSecurity('apiKey'),
     ApiHeader({
@@ -30,4 +40,13 @@ export function Authorize(permission?: Permission): MethodDecorator {
     }),
     ApiExtension('x-permission', permission ?? 'member'),
   );
+}
+
+/**
+ * The route parameter that names the organization (`/organizations/:id/…`),
+ * on a controller or a handler. Routes without it act in the organization of
+ * the API key, the `X-Organization-Id` header or the token.
+ */
+export function OrganizationParam(name: string): MethodDecorator & ClassDecorator {
+  return SetMetadata(ORGANIZATION_PARAM, name);
 }

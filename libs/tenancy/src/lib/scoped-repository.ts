@@ -58,6 +58,12 @@ export class ScopedRepository<T extends TenantOwned> {
     return this.manager.save(this.entity, entity);
   }
 
+  /** Inserts without reading the row back (one statement). */
+  async insert(values: ScopedValues<T>): Promise<void> {
+    this.refuseOrganizationId(values);
+    await this.manager.insert(this.entity, { ...values, organizationId: this.organizationId } as never);
+  }
+
   async update(where: ScopedWhere<T>, values: ScopedValues<T>): Promise<number> {
     this.refuseOrganizationId(values);
     const result = await this.manager.update(this.entity, this.scope(where), values as never);
@@ -91,13 +97,4 @@ export class ScopedRepository<T extends TenantOwned> {
       throw new Error('organizationId is set by the scoped repository; do not pass it');
     }
   }
-}
-
-/** `scoped(manager, Site, orgId)` reads better at call sites than `new ScopedRepository(…)`. */
-export function scoped<T extends TenantOwned>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  organizationId: string,
-): ScopedRepository<T> {
-  return new ScopedRepository(manager, entity, organizationId);
 }

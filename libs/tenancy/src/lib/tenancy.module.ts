@@ -1,21 +1,26 @@
-import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { DynamicModule, Global, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { ClsModule, ClsService } from 'nestjs-cls';
 import { TENANT_CONTEXT, TenantContext } from './tenant-context';
 import { TENANT_RESOLVER, TenantGuard, TenantResolver } from './tenant.guard';
 import { TenantTransactions } from './tenant-transactions';
+import { UnitOfWorkInterceptor } from './unit-of-work.interceptor';
 
 /**
  * Wires tenant resolution: a CLS context per request (AsyncLocalStorage),
  * `TenantContext` as a strict proxy filled by the TenantGuard (reading it
- * before the guard ran throws), and the tenant transaction runner.
+ * before the guard ran throws), and the unit-of-work runner. The guard and
+ * the interceptor are exported for the application to register globally, in
+ * the order its request path needs.
  */
 @Global()
 @Module({})
 export class TenancyModule {
-  static forRoot(resolver: Type<TenantResolver>): DynamicModule {
+  /** `imports`: the modules whose providers the resolver needs. */
+  static forRoot({ resolver, imports = [] }: { resolver: Type<TenantResolver>; imports?: ModuleMetadata['imports'] }): DynamicModule {
     return {
       module: TenancyModule,
       imports: [
+        ...imports,
         ClsModule.forRoot({ global: true, middleware: { mount: true, resolveProxyProviders: false } }),
         ClsModule.forFeatureAsync({
           provide: TenantContext,
@@ -24,8 +29,8 @@ export class TenancyModule {
           strict: true,
         }),
       ],
-      providers: [TenantGuard, TenantTransactions, { provide: TENANT_RESOLVER, useClass: resolver }],
-      exports: [ClsModule, TenantGuard, TenantTransactions, TENANT_RESOLVER],
+      providers: [TenantGuard, TenantTransactions, UnitOfWorkInterceptor, { provide: TENANT_RESOLVER, useClass: resolver }],
+      exports: [ClsModule, TenantGuard, TenantTransactions, UnitOfWorkInterceptor, TENANT_RESOLVER],
     };
   }
 }

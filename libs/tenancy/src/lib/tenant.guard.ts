@@ -2,20 +2,30 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { ForbiddenError } from './errors';
-import { REQUIRED_PERMISSION } from './metadata';
+import { ORGANIZATION_PARAM, REQUIRED_PERMISSION, TRANSACTION_MODE } from './metadata';
 import type { Permission } from './permissions';
 import { TENANT_CONTEXT, TenantContext } from './tenant-context';
+import type { ResolveOptions } from './tenant-transactions';
+import { attachRequestTx } from './request-tx';
+import type { TenantTx } from './tenant-tx';
 
 export const TENANT_RESOLVER = Symbol('plinth:tenantResolver');
 
-/** Finds the organization and role of a request; the application implements it. */
+export interface TenantRoute {
+  /** The route parameter naming the organization, when the path names one. */
+  organizationParam?: string;
+}
+
+/** Finds the organization and role of a request in the database; the application implements it. */
 export interface TenantResolver {
-  resolve(request: unknown): Promise<TenantContext>;
+  resolve(request: unknown, route: TenantRoute, options: ResolveOptions): Promise<{ context: TenantContext; tx?: TenantTx }>;
 }
 
 /**
- * Resolves the tenant once per request, checks the route's permission, and
- * publishes the TenantContext for the rest of the request.
+ * Resolves the tenant of every @Authorize route once: membership and role
+ * from the database, and — unless the route opens its own — the request's
+ * unit of work, begun and pinned in the same round trip. Then checks the
+ * route's permission and publishes the TenantContext for the request.
  */
 @Injectable()
 export class TenantGuard implements CanActivate {
@@ -26,9 +36,19 @@ export class TenantGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const permission = this.reflector.get<Permission | 'member'>(REQUIRED_PERMISSION, context.getHandler());
-    const tenant = await this.resolver.resolve(context.switchToHttp().getRequest());
-    if (permission !== 'member' && !tenant.can(permission)) throw new ForbiddenError(permission);
+    const permission = this.reflector.get<Permission | 'member' | undefined>(REQUIRED_PERMISSION, context.getHandler());
+    if (!permission) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<{ method: string }>();
+    const ownTransactions = this.reflector.get<'request' | 'own'>(TRANSACTION_MODE, context.getHandler()) === 'own';
+    const route = { organizationParam: this.reflector.getAllAndOverride<string | undefined>(ORGANIZATION_PARAM, targets) };
+    const readOnly = request.method === 'GET' || request.method === 'HEAD';
+    const { context: tenant, tx } = await this.resolver.resolve(request, route, { begin: !ownTransactions, readOnly });
+    if (tx) attachRequestTx(request, tx);
+    if (permission !== 'member' && !tenant.can(permission)) {
+      await tx?.rollback();
+      throw new ForbiddenError(permission);
+    }
     this.cls.set(TENANT_CONTEXT, tenant);
     await this.cls.proxy.resolve();
     return true;

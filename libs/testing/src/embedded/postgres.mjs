@@ -5,11 +5,11 @@ import { chmod, mkdir, access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
- * @param {{ dataDir: string, port: number, persistent: boolean, database?: string, durable?: boolean }} options
- *   `durable: false` turns fsync off: for throwaway test clusters only.
+ * @param {{ dataDir: string, port: number, persistent: boolean, database?: string, durable?: boolean, settings?: Record<string, string> }} options
+ *   `durable: false` turns fsync off: for throwaway test clusters only. `settings`: more server settings (`-c name=value`).
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startPostgres({ dataDir, port, persistent, database = 'plinth', durable = true }) {
+export async function startPostgres({ dataDir, port, persistent, database = 'plinth', durable = true, settings = {} }) {
   // The server runs as the `postgres` user, which must be able to enter the parent folder.
   await mkdir(dirname(dataDir), { recursive: true });
   await chmod(dirname(dataDir), 0o755);
@@ -29,6 +29,7 @@ export async function startPostgres({ dataDir, port, persistent, database = 'pli
       '-c',
       'max_connections=200',
       ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: () => undefined,
     onError: (message) => process.stderr.write(`[postgres] ${message}\n`),

@@ -2,6 +2,15 @@ import { Foundation1764130000000 } from './1764130000000-foundation';
 import { Tenancy1764140000000 } from './1764140000000-tenancy';
 import { Quotas1764150000000 } from './1764150000000-quotas';
 import { Content1764160000000 } from './1764160000000-content';
+import { QuotaTriggers1764170000000 } from './1764170000000-quota-triggers';
+import { SessionOrganization1764180000000 } from './1764180000000-session-organization';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
-export const migrations = [Foundation1764130000000, Tenancy1764140000000, Quotas1764150000000, Content1764160000000];
+export const migrations = [
+  Foundation1764130000000,
+  Tenancy1764140000000,
+  Quotas1764150000000,
+  Content1764160000000,
+  QuotaTriggers1764170000000,
+  SessionOrganization1764180000000,
+];

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApiCallMeter, Dimension, ORGANIZATION_SCOPE } from '@plinth/quota';
-import { NotFoundError } from '@plinth/tenancy';
+import { ApiCallMeter, Dimension, QuotaService, usageColumnsSql } from '@plinth/quota';
+import { NotFoundError, RequestOrigin, TenantTransactions } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import { Page } from '../../common/envelope.interceptor';
-import type { RequestOrigin } from '../../common/request-origin.decorator';
 import { AuditLogger } from '../audit/audit-logger';
 import type { AuthenticatedUser } from '../auth/access-token';
+import { seatCountSql } from '../members/seats';
+import { Organization } from '../organizations/entities/organization.entity';
 import { User } from '../users/entities/user.entity';
 import type { AdminOrganizationDto, AdminOrganizationQueryDto, QuotaOverrideResultDto } from './dto/admin.dto';
 
@@ -25,7 +26,9 @@ interface OrganizationRow {
 export class AdminService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: TenantTransactions,
     private readonly audit: AuditLogger,
+    private readonly quotas: QuotaService,
     private readonly meter: ApiCallMeter,
   ) {}
 
@@ -49,27 +52,22 @@ export class AdminService {
     limit: number | null,
     origin: RequestOrigin,
   ): Promise<QuotaOverrideResultDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const exists = await manager.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
-      if (exists.length === 0) throw new NotFoundError('Organization');
-      await manager.query(
-        `INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, $2, $3)
-         ON CONFLICT (organization_id, dimension) DO UPDATE SET limit_value = EXCLUDED.limit_value, updated_at = now()`,
-        [organizationId, dimension, limit],
-      );
-      const admin = await manager.findOneByOrFail(User, { id: caller.userId });
-      await this.audit.recordIn(
-        manager,
-        organizationId,
-        { actor: { type: 'user', id: admin.id, email: admin.email }, ...origin },
-        {
+    await this.transactions.runAfterSystem(
+      async (manager) => {
+        if (!(await manager.existsBy(Organization, { id: organizationId }))) throw new NotFoundError('Organization');
+        await this.quotas.setOverride(manager, organizationId, dimension, limit);
+        const admin = await manager.findOneByOrFail(User, { id: caller.userId });
+        return { organizationId, actor: { type: 'user' as const, id: admin.id, email: admin.email } };
+      },
+      (tx) =>
+        this.audit.record(tx, {
           action: 'quota.override_set',
           targetType: 'quota',
           targetId: dimension,
           metadata: { limit, byPlatformAdmin: true },
-        },
-      );
-    });
+        }),
+      origin,
+    );
     this.meter.forget(organizationId);
     return { organizationId, dimension, limit };
   }
@@ -91,12 +89,8 @@ function presentOrganization(row: OrganizationRow): AdminOrganizationDto {
 // One query: the page of organizations with their usage, user count and overrides aggregated beside them.
 const SEARCH_SQL = `
   SELECT o.id, o.name, o.slug, o.plan_tier, o.created_at,
-         (SELECT jsonb_object_agg(u.dimension, u.current) FROM quota_usage u
-           WHERE u.organization_id = o.id AND u.scope_id = '${ORGANIZATION_SCOPE}') AS usage,
-         (SELECT count(*) FROM organization_members m WHERE m.organization_id = o.id)
-       + (SELECT count(*) FROM invites i WHERE i.organization_id = o.id
-            AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()) AS users,
-         (SELECT jsonb_object_agg(q.dimension, q.limit_value) FROM quota_overrides q WHERE q.organization_id = o.id) AS overrides
+         ${usageColumnsSql('o.id')},
+         ${seatCountSql('o.id')} AS users
     FROM organizations o
    WHERE ($1::text IS NULL OR o.name ILIKE $1 OR o.slug ILIKE $1)
      AND o.slug > $2

@@ -8,7 +8,7 @@ import { User } from '../users/entities/user.entity';
 
 class NotPlatformAdminError extends DomainError {
   constructor() {
-    super(403, 'FORBIDDEN', 'Platform administrators only', { permission: 'platform:admin' });
+    super('FORBIDDEN', 'Platform administrators only', { permission: 'platform:admin' });
   }
 }
 

@@ -1,62 +1,62 @@
 import { Injectable } from '@nestjs/common';
-import { PlanTier, Role, UnauthenticatedError } from '@plinth/tenancy';
+import { PlanTier, Resolved, ResolveOptions, RequestOrigin, Role, TenantTransactions, UnauthenticatedError } from '@plinth/tenancy';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { digestToken } from '../../common/token-crypto';
-import { prefixOf } from './api-key-format';
 import { ApiKeyUsage } from './api-key-usage';
 
-/** An authenticated API key: it is its organization's member with a fixed role. */
-export interface ApiKeyPrincipal {
+/** A well-formed key as presented; it is checked in the first round trip of the request's transaction. */
+export interface PresentedApiKey {
   kind: 'api_key';
-  keyId: string;
-  organizationId: string;
-  organizationSlug: string;
-  planTier: PlanTier;
-  role: Role;
+  key: string;
+  prefix: string;
 }
 
 interface KeyRow {
-  id: string;
-  key_hash: string;
-  role: Role;
   organization_id: string;
   slug: string;
   plan_tier: PlanTier;
+  key_id: string;
+  key_hash: string;
+  role: Role;
 }
 
+// By prefix (unique, indexed), with its organization: the key is what names the tenant.
+const KEY_RESOLUTION = `
+  SELECT k.organization_id, o.slug, o.plan_tier, k.id AS key_id, k.key_hash, k.role
+    FROM api_keys k JOIN organizations o ON o.id = k.organization_id
+   WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`;
+
 /**
- * Checks a presented key with one indexed query (by prefix, with its
- * organization joined) and a constant-time hash comparison.
+ * An API key acts in its own organization with its fixed role. Found by
+ * prefix in the same round trip that begins the request's transaction, then
+ * checked by a constant-time comparison of hashes.
  */
 @Injectable()
 export class ApiKeyAuthenticator {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: TenantTransactions,
     private readonly usage: ApiKeyUsage,
   ) {}
 
-  async authenticate(key: string): Promise<ApiKeyPrincipal> {
-    const prefix = prefixOf(key);
-    // System context: the key is what tells us the organization.
-    const [row] = prefix
-      ? ((await this.dataSource.query(
-          `SELECT k.id, k.key_hash, k.role, k.organization_id, o.slug, o.plan_tier
-             FROM api_keys k JOIN organizations o ON o.id = k.organization_id
-            WHERE k.prefix = $1 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())`,
-          [prefix],
-        )) as KeyRow[])
-      : [];
-    if (!row || !sameDigest(row.key_hash, digestToken(key))) throw new UnauthenticatedError('Invalid API key');
-    this.usage.touch(row.id);
-    return {
-      kind: 'api_key',
-      keyId: row.id,
-      organizationId: row.organization_id,
-      organizationSlug: row.slug,
-      planTier: row.plan_tier,
-      role: row.role,
-    };
+  async resolve(presented: PresentedApiKey, origin: RequestOrigin, options: ResolveOptions): Promise<Resolved<KeyRow>> {
+    const resolved = await this.transactions.resolve<KeyRow>(
+      { sql: KEY_RESOLUTION, params: [presented.prefix] },
+      (row) => ({
+        organizationId: row.organization_id,
+        organizationSlug: row.slug,
+        planTier: row.plan_tier,
+        role: row.role,
+        actor: { type: 'api_key', id: row.key_id },
+        origin,
+      }),
+      options,
+    );
+    if (!resolved || !sameDigest(resolved.row.key_hash, digestToken(presented.key))) {
+      await resolved?.tx?.rollback();
+      throw new UnauthenticatedError('Invalid API key');
+    }
+    this.usage.touch(resolved.row.key_id);
+    return resolved;
   }
 }
 

@@ -1,20 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { UnauthenticatedError } from '@plinth/tenancy';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
-import { KEY_PREFIX } from './api-key-format';
-import { ApiKeyAuthenticator, ApiKeyPrincipal } from './api-key-authenticator';
+import { KEY_PREFIX, prefixOf } from './api-key-format';
+import type { PresentedApiKey } from './api-key-authenticator';
 
-/** `X-API-Key: plk_…`, or `Authorization: Bearer plk_…`. No key: passes to the JWT strategy. */
+/**
+ * `X-API-Key: plk_…`, or `Authorization: Bearer plk_…`. No key: passes to the
+ * JWT strategy. A malformed key fails here; a well-formed one is checked
+ * against the database by the tenant resolver, in the transaction's first round trip.
+ */
 @Injectable()
 export class ApiKeyStrategy extends PassportStrategy(Strategy, 'api-key') {
-  constructor(private readonly authenticator: ApiKeyAuthenticator) {
-    super();
-  }
-
-  async validate(request: FastifyRequest): Promise<ApiKeyPrincipal | false> {
+  validate(request: FastifyRequest): PresentedApiKey | false {
     const key = presentedKey(request);
-    return key ? this.authenticator.authenticate(key) : false;
+    if (!key) return false;
+    const prefix = prefixOf(key);
+    if (!prefix) throw new UnauthenticatedError('Invalid API key');
+    return { kind: 'api_key', key, prefix };
   }
 }
 

@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-keys.dto';
 
-const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED'] as const;
 
 @ApiTags('api-keys')
 @Controller('api-keys')
@@ -33,7 +33,7 @@ export class ApiKeysController {
   @Authorize('apikeys:manage')
   @ApiEndpoint({ summary: 'Active API keys, newest first (never the key)', response: ApiKeyDto, paginated: true, errors: [...ERRORS] })
   list(@Query() page: PageQueryDto): Promise<Page<ApiKeyDto>> {
-    return this.apiKeys.list(this.tenant.organizationId, page);
+    return this.apiKeys.list(this.tenant, page);
   }
 
   @Delete(':id')

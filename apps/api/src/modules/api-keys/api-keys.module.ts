@@ -8,6 +8,6 @@ import { ApiKeysService } from './api-keys.service';
 @Module({
   controllers: [ApiKeysController],
   providers: [ApiKeysService, ApiKeyAuthenticator, ApiKeyUsage, ApiKeyStrategy],
-  exports: [ApiKeyUsage],
+  exports: [ApiKeyUsage, ApiKeyAuthenticator],
 })
 export class ApiKeysModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, scoped, TenantContext, TenantTransactions } from '@plinth/tenancy';
+import { NotFoundError, TenantContext } from '@plinth/tenancy';
 import { IsNull } from 'typeorm';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
@@ -11,23 +11,20 @@ import { ApiKey } from './entities/api-key.entity';
 
 @Injectable()
 export class ApiKeysService {
-  constructor(
-    private readonly transactions: TenantTransactions,
-    private readonly audit: AuditLogger,
-  ) {}
+  constructor(private readonly audit: AuditLogger) {}
 
   create(tenant: TenantContext, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
+    return tenant.transaction(async (tx) => {
       const { prefix, key } = generateApiKey();
-      const apiKey = await scoped(manager, ApiKey, tenant.organizationId).save({
+      const apiKey = await tx.repo(ApiKey).save({
         name: dto.name,
         role: dto.role,
         prefix,
         keyHash: digestToken(key),
-        createdByUserId: tenant.actor.type === 'user' ? tenant.actor.id : null,
+        createdByUserId: tx.actor.type === 'user' ? tx.actor.id : null,
         expiresAt: dto.expiresAt ?? null,
       });
-      await this.audit.record(manager, tenant, {
+      await this.audit.record(tx, {
         action: 'api_key.created',
         targetType: 'api_key',
         targetId: apiKey.id,
@@ -38,22 +35,19 @@ export class ApiKeysService {
   }
 
   /** Active keys, newest first. */
-  list(organizationId: string, page: PageQueryDto): Promise<Page<ApiKeyDto>> {
-    return this.transactions.run(organizationId, async (manager) => {
-      const qb = scoped(manager, ApiKey, organizationId).createQueryBuilder('k').andWhere('k.revokedAt IS NULL');
+  list(tenant: TenantContext, page: PageQueryDto): Promise<Page<ApiKeyDto>> {
+    return tenant.transaction(async (tx) => {
+      const qb = tx.repo(ApiKey).createQueryBuilder('k').andWhere('k.revokedAt IS NULL');
       const rows = await pageQuery(qb, 'k', page, 'createdAt', 'DESC').getMany();
       return toPage(rows, page, (k) => ({ at: k.createdAt, id: k.id }), presentApiKey);
     });
   }
 
   revoke(tenant: TenantContext, keyId: string): Promise<void> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      const revoked = await scoped(manager, ApiKey, tenant.organizationId).update(
-        { id: keyId, revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
+    return tenant.transaction(async (tx) => {
+      const revoked = await tx.repo(ApiKey).update({ id: keyId, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (revoked === 0) throw new NotFoundError('API key');
-      await this.audit.record(manager, tenant, { action: 'api_key.revoked', targetType: 'api_key', targetId: keyId });
+      await this.audit.record(tx, { action: 'api_key.revoked', targetType: 'api_key', targetId: keyId });
     });
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PlanCatalog, PlanFeatureUnavailableError } from '@plinth/quota';
-import { TenantContext, TenantTransactions } from '@plinth/tenancy';
+import { FeatureGate } from '@plinth/quota';
+import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import { pageQuery, toPage } from '../../common/pagination';
 import { tenantStream } from '../../common/tenant-stream';
-import { AppConfig } from '../../config/app-config';
 import { filteredAuditLog, presentAuditLog } from './audit.service';
 import type { AuditLogDto, AuditLogExportQueryDto } from './dto/audit-log.dto';
 
@@ -28,35 +26,25 @@ const CSV_COLUMNS = [
 /** The whole (filtered) audit log as CSV or NDJSON, newest first, streamed; a Pro-plan feature. */
 @Injectable()
 export class AuditExportService {
-  constructor(
-    private readonly transactions: TenantTransactions,
-    private readonly catalog: PlanCatalog,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly features: FeatureGate) {}
 
   export(tenant: TenantContext, query: AuditLogExportQueryDto): Readable {
-    if (!this.catalog.plan(tenant.planTier).features.auditExport) {
-      throw new PlanFeatureUnavailableError({
-        feature: 'auditExport',
-        requiredTier: this.catalog.cheapestWith('auditExport'),
-        upgradeUrl: `${this.config.APP_URL}/pricing`,
-      });
-    }
+    this.features.require(tenant.planTier, 'auditExport');
     const line = query.format === 'csv' ? csvLine : (entry: AuditLogDto) => `${JSON.stringify(entry)}\n`;
-    return tenantStream(this.transactions, tenant.organizationId, async (manager, push) => {
+    return tenantStream(tenant, async (tx, push) => {
       if (query.format === 'csv' && !(await push(stringify([CSV_COLUMNS])))) return;
-      for await (const entry of entriesOf(manager, tenant.organizationId, query)) {
+      for await (const entry of entriesOf(tx, query)) {
         if (!(await push(line(entry)))) return;
       }
     });
   }
 }
 
-async function* entriesOf(manager: EntityManager, organizationId: string, query: AuditLogExportQueryDto) {
+async function* entriesOf(tx: TenantTx, query: AuditLogExportQueryDto) {
   let cursor: string | undefined;
   do {
     const page = { limit: BATCH, cursor };
-    const rows = await pageQuery(filteredAuditLog(manager, organizationId, query), 'a', page, 'createdAt', 'DESC').getMany();
+    const rows = await pageQuery(filteredAuditLog(tx, query), 'a', page, 'createdAt', 'DESC').getMany();
     const { items, nextCursor } = toPage(rows, page, (row) => ({ at: row.createdAt, id: row.id }), presentAuditLog);
     yield* items;
     cursor = nextCursor ?? undefined;

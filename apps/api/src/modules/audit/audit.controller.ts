@@ -2,7 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { AuditService } from './audit.service';
 import { AuditExportService } from './audit-export.service';
 import { AuditLogDto, AuditLogExportQueryDto, AuditLogQueryDto } from './dto/audit-log.dto';
@@ -22,18 +22,18 @@ export class AuditController {
     summary: 'The organization’s audit log, newest first',
     response: AuditLogDto,
     paginated: true,
-    errors: ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS],
+    errors: ['VALIDATION_FAILED'],
   })
   list(@Query() query: AuditLogQueryDto): Promise<Page<AuditLogDto>> {
-    return this.audit.list(this.tenant.organizationId, query);
+    return this.audit.list(this.tenant, query);
   }
 
   @Get('export')
-  @Authorize('audit:read')
+  @Authorize('audit:read', { transaction: 'own' })
   @ApiProduces('text/csv', 'application/x-ndjson')
   @ApiEndpoint({
     summary: 'Download the audit log as CSV or NDJSON, newest first (Pro and Enterprise)',
-    errors: ['VALIDATION_FAILED', 'PLAN_FEATURE_UNAVAILABLE', ...TENANT_ROUTE_ERRORS],
+    errors: ['VALIDATION_FAILED', 'PLAN_FEATURE_UNAVAILABLE'],
   })
   export(@Query() query: AuditLogExportQueryDto): StreamableFile {
     const stream = this.exporter.export(this.tenant, query);

@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { scoped, TenantTransactions } from '@plinth/tenancy';
+import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, toPage } from '../../common/pagination';
 import type { AuditLogDto, AuditLogFilterDto, AuditLogQueryDto } from './dto/audit-log.dto';
-import type { EntityManager } from 'typeorm';
 import { AuditLog } from './entities/audit-log.entity';
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly transactions: TenantTransactions) {}
-
-  list(organizationId: string, query: AuditLogQueryDto): Promise<Page<AuditLogDto>> {
-    return this.transactions.run(organizationId, async (manager) => {
-      const rows = await pageQuery(filteredAuditLog(manager, organizationId, query), 'a', query, 'createdAt', 'DESC').getMany();
+  list(tenant: TenantContext, query: AuditLogQueryDto): Promise<Page<AuditLogDto>> {
+    return tenant.transaction(async (tx) => {
+      const rows = await pageQuery(filteredAuditLog(tx, query), 'a', query, 'createdAt', 'DESC').getMany();
       return toPage(rows, query, (row) => ({ at: row.createdAt, id: row.id }), presentAuditLog);
     });
   }
 }
 
 /** The organization's audit entries narrowed by the list's and the export's filters. */
-export function filteredAuditLog(manager: EntityManager, organizationId: string, filters: AuditLogFilterDto) {
-  const qb = scoped(manager, AuditLog, organizationId).createQueryBuilder('a');
+export function filteredAuditLog(tx: TenantTx, filters: AuditLogFilterDto) {
+  const qb = tx.repo(AuditLog).createQueryBuilder('a');
   if (filters.action) qb.andWhere('a.action = :action', { action: filters.action });
   if (filters.actorId) qb.andWhere('a.actorId = :actorId', { actorId: filters.actorId });
   if (filters.from) qb.andWhere('a.createdAt >= :from', { from: filters.from });

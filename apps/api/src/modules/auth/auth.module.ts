@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -9,7 +8,6 @@ import { AccountLinksService } from './account-links.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthThrottlerGuard, emailTracker } from './guards/auth-throttler.guard';
-import { AuthenticationGuard } from './guards/authentication.guard';
 import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -48,7 +46,6 @@ const MINUTE_MS = 60_000;
     JwtStrategy,
     LocalStrategy,
     AuthThrottlerGuard,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
   exports: [AuthService, SessionsService],
 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { NotAMemberError, permissionsOf } from '@plinth/tenancy';
-import { DataSource, EntityManager } from 'typeorm';
+import { NotAMemberError, permissionsOf, TenantTransactions } from '@plinth/tenancy';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { isUniqueViolation } from '../../database/postgres-errors';
+import { isUniqueViolation } from '@plinth/tenancy';
 import { AuditLogger } from '../audit/audit-logger';
 import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
@@ -23,6 +23,7 @@ import { SessionsService } from './sessions.service';
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: TenantTransactions,
     private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
@@ -36,7 +37,7 @@ export class AuthService {
   async signup(dto: SignupDto): Promise<SignupResultDto> {
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      return await this.dataSource.transaction((manager) => this.createAccount(manager, dto, passwordHash));
+      return await this.createAccount(dto, passwordHash);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
       throw error;
@@ -86,36 +87,39 @@ export class AuthService {
     return { user: presentUser(user, this.config), memberships };
   }
 
-  private async createAccount(manager: EntityManager, dto: SignupDto, passwordHash: string): Promise<SignupResultDto> {
-    const exists = await manager.existsBy(User, { email: dto.email });
-    if (exists) throw new EmailTakenError();
-    const user = await manager.save(manager.create(User, { email: dto.email, name: dto.name, passwordHash }));
-    const organization = await this.organizations.createWithOwner(manager, {
-      userId: user.id,
-      name: dto.organizationName ?? `${dto.name}'s organization`,
-    });
-    await this.audit.recordIn(
-      manager,
-      organization.id,
-      { actor: { type: 'user', id: user.id, email: user.email } },
-      {
-        action: 'organization.created',
-        targetType: 'organization',
-        targetId: organization.id,
-        metadata: { name: organization.name, slug: organization.slug, atSignup: true },
+  /** User, organization, tokens as the system; then the audit entry and the mails as the new tenant, in the same transaction. */
+  private createAccount(dto: SignupDto, passwordHash: string): Promise<SignupResultDto> {
+    return this.transactions.runAfterSystem(
+      async (manager) => {
+        if (await manager.existsBy(User, { email: dto.email })) throw new EmailTakenError();
+        const user = await manager.save(manager.create(User, { email: dto.email, name: dto.name, passwordHash }));
+        const organization = await this.organizations.createWithOwner(manager, {
+          userId: user.id,
+          name: dto.organizationName ?? `${dto.name}'s organization`,
+        });
+        const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
+        const tokens = await this.sessions.start(manager, user.id, organization.id);
+        const actor = { type: 'user' as const, id: user.id, email: user.email };
+        return { organizationId: organization.id, actor, user, organization, verifyToken, tokens };
+      },
+      async (tx, { user, organization, verifyToken, tokens }) => {
+        await this.audit.record(tx, {
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: organization.id,
+          metadata: { name: organization.name, slug: organization.slug, atSignup: true },
+        });
+        await this.mailer.send(tx.manager, user.email, 'welcome', {
+          name: user.name,
+          organizationName: organization.name,
+          appUrl: this.config.APP_URL,
+        });
+        await this.mailer.send(tx.manager, user.email, 'verifyEmail', {
+          name: user.name,
+          url: `${this.config.APP_URL}/verify-email?token=${verifyToken}`,
+        });
+        return { user: presentUser(user, this.config), organization: presentOrganization(organization), ...tokens };
       },
     );
-    const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
-    await this.mailer.send(manager, user.email, 'welcome', {
-      name: user.name,
-      organizationName: organization.name,
-      appUrl: this.config.APP_URL,
-    });
-    await this.mailer.send(manager, user.email, 'verifyEmail', {
-      name: user.name,
-      url: `${this.config.APP_URL}/verify-email?token=${verifyToken}`,
-    });
-    const tokens = await this.sessions.start(manager, user.id, organization.id);
-    return { user: presentUser(user, this.config), organization: presentOrganization(organization), ...tokens };
   }
 }

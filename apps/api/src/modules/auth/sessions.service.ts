@@ -23,7 +23,7 @@ export class SessionsService {
 
   /** Starts a new token family for the user. */
   start(manager: EntityManager, userId: string, organizationId: string | null): Promise<TokenPairDto> {
-    return this.issue(manager, { userId, organizationId, familyId: randomUUID() });
+    return this.issue(manager, { userId, selectedOrganizationId: organizationId, familyId: randomUUID() });
   }
 
   async rotate(refreshToken: string): Promise<TokenPairDto> {
@@ -64,17 +64,17 @@ export class SessionsService {
 
   private async issue(
     manager: EntityManager,
-    session: Pick<RefreshToken, 'userId' | 'organizationId' | 'familyId'>,
+    session: Pick<RefreshToken, 'userId' | 'selectedOrganizationId' | 'familyId'>,
   ): Promise<TokenPairDto> {
     const refreshToken = newSecretToken();
     await manager.insert(RefreshToken, {
       userId: session.userId,
-      organizationId: session.organizationId,
+      selectedOrganizationId: session.selectedOrganizationId,
       familyId: session.familyId,
       tokenHash: digestToken(refreshToken),
       expiresAt: new Date(Date.now() + REFRESH_TTL_MS),
     });
-    const claims: AccessTokenClaims = { sub: session.userId, org: session.organizationId, fam: session.familyId, typ: 'access' };
+    const claims: AccessTokenClaims = { sub: session.userId, org: session.selectedOrganizationId, fam: session.familyId, typ: 'access' };
     return { accessToken: await this.jwt.signAsync(claims), refreshToken };
   }
 

@@ -31,7 +31,7 @@ export class BenchController {
   @Authorize('sites:read')
   @SetMetadata(SKIP_METERING, true)
   unmeteredSites(@Query() page: PageQueryDto): Promise<Page<SiteDto>> {
-    return this.sites.list(this.tenant.organizationId, page);
+    return this.sites.list(this.tenant, page);
   }
 
   @Get('organizations/:id/members')

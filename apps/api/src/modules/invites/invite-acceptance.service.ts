@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { enterTenant, NotFoundError, scoped } from '@plinth/tenancy';
+import { isUniqueViolation, NotFoundError, PlanTier, RequestOrigin, TenantTransactions, TenantTx } from '@plinth/tenancy';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { RequestOrigin } from '../../common/request-origin.decorator';
 import { digestToken } from '../../common/token-crypto';
-import { isUniqueViolation } from '../../database/postgres-errors';
 import { AuditLogger } from '../audit/audit-logger';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -14,20 +12,25 @@ import type { AcceptedInviteDto, InvitePreviewDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
 import { AlreadyMemberError, InviteExpiredError, InviteForAnotherEmailError, InviteUsedError } from './invites.errors';
 
-/**
- * The invited side. A token names its organization, so the lookup runs as
- * the system; the acceptance itself then runs pinned to that organization.
- */
+// The token names its organization: the acceptance's transaction is pinned to the one it finds.
+const INVITE_RESOLUTION = `
+  SELECT i.organization_id, o.slug, o.plan_tier, u.email
+    FROM invites i JOIN organizations o ON o.id = i.organization_id, users u
+   WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND u.id = $2`;
+
+/** The invited side: preview a link, accept it. */
 @Injectable()
 export class InviteAcceptanceService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: TenantTransactions,
     private readonly audit: AuditLogger,
     private readonly limits: UsageLimits,
   ) {}
 
+  /** Public, before anyone is a member: runs as the system. */
   async preview(token: string): Promise<InvitePreviewDto> {
-    const invite = await this.findByToken(this.dataSource.manager, token);
+    const invite = await findByToken(this.dataSource.manager, token);
     const [organization, inviter] = await Promise.all([
       this.dataSource.manager.findOneByOrFail(Organization, { id: invite.organizationId }),
       invite.invitedByUserId ? this.dataSource.manager.findOneBy(User, { id: invite.invitedByUserId }) : null,
@@ -43,19 +46,29 @@ export class InviteAcceptanceService {
   }
 
   async accept(userId: string, token: string, origin: RequestOrigin): Promise<AcceptedInviteDto> {
+    const resolved = await this.transactions.resolve<{ organization_id: string; slug: string; plan_tier: PlanTier; email: string }>(
+      { sql: INVITE_RESOLUTION, params: [digestToken(token), userId] },
+      (row) => ({
+        organizationId: row.organization_id,
+        organizationSlug: row.slug,
+        planTier: row.plan_tier,
+        role: 'viewer',
+        actor: { type: 'user', id: userId, email: row.email },
+        origin,
+      }),
+      { begin: true },
+    );
+    if (!resolved?.tx) throw new NotFoundError('Invite');
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const { organizationId } = await this.findByToken(manager, token);
-        await enterTenant(manager, organizationId);
-        await lockOrganization(manager, organizationId);
+      return await resolved.tx.run(async (tx) => {
+        await lockOrganization(tx);
         // Read again under the lock: a concurrent accept, revoke or resend may have won.
-        const invite = await this.findByToken(manager, token);
-        const user = await manager.findOneByOrFail(User, { id: userId });
-        this.ensureUsable(invite, user);
+        const invite = await findByToken(tx.manager, token);
+        const user = await tx.manager.findOneByOrFail(User, { id: userId });
+        ensureUsable(invite, user);
         // The plan may have shrunk since the invite; the invite itself is already counted.
-        const { planTier } = await manager.findOneByOrFail(Organization, { id: organizationId });
-        await this.limits.admitUser(manager, { organizationId, planTier }, 1);
-        return this.join(manager, invite, user, origin);
+        await this.limits.admitUser(tx, 1);
+        return this.join(tx, invite, user);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organization_members_org_user_key')) throw new AlreadyMemberError();
@@ -63,23 +76,15 @@ export class InviteAcceptanceService {
     }
   }
 
-  private ensureUsable(invite: Invite, user: User): void {
-    const status = inviteStatus(invite);
-    if (status === 'accepted') throw new InviteUsedError();
-    if (status === 'expired') throw new InviteExpiredError();
-    if (invite.email !== user.email) throw new InviteForAnotherEmailError();
-  }
-
-  private async join(manager: EntityManager, invite: Invite, user: User, origin: RequestOrigin): Promise<AcceptedInviteDto> {
-    const members = scoped(manager, OrganizationMember, invite.organizationId);
+  private async join(tx: TenantTx, invite: Invite, user: User): Promise<AcceptedInviteDto> {
+    const members = tx.repo(OrganizationMember);
     if (await members.existsBy({ userId: user.id })) throw new AlreadyMemberError();
     const acceptedAt = new Date();
     await members.save({ userId: user.id, role: invite.role });
-    await scoped(manager, Invite, invite.organizationId).update({ id: invite.id }, { acceptedAt, acceptedByUserId: user.id });
+    await tx.repo(Invite).update({ id: invite.id }, { acceptedAt, acceptedByUserId: user.id });
     // The token reached this mailbox, which proves the address.
-    await manager.update(User, { id: user.id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: acceptedAt });
-    const actorOrigin = { actor: { type: 'user' as const, id: user.id, email: user.email }, ...origin };
-    await this.audit.recordIn(manager, invite.organizationId, actorOrigin, {
+    await tx.manager.update(User, { id: user.id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: acceptedAt });
+    await this.audit.record(tx, {
       action: 'member.joined',
       targetType: 'user',
       targetId: user.id,
@@ -87,11 +92,18 @@ export class InviteAcceptanceService {
     });
     return { organizationId: invite.organizationId, role: invite.role, joinedAt: acceptedAt.toISOString() };
   }
+}
 
-  /** Unknown, replaced (resent) and revoked tokens all read as not found. */
-  private async findByToken(manager: EntityManager, token: string): Promise<Invite> {
-    const invite = await manager.findOneBy(Invite, { tokenHash: digestToken(token) });
-    if (!invite || invite.revokedAt) throw new NotFoundError('Invite');
-    return invite;
-  }
+function ensureUsable(invite: Invite, user: User): void {
+  const status = inviteStatus(invite);
+  if (status === 'accepted') throw new InviteUsedError();
+  if (status === 'expired') throw new InviteExpiredError();
+  if (invite.email !== user.email) throw new InviteForAnotherEmailError();
+}
+
+/** Unknown, replaced (resent) and revoked tokens all read as not found. */
+async function findByToken(manager: EntityManager, token: string): Promise<Invite> {
+  const invite = await manager.findOneBy(Invite, { tokenHash: digestToken(token) });
+  if (!invite || invite.revokedAt) throw new NotFoundError('Invite');
+  return invite;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, Authorize, Public, TenantContext } from '@plinth/tenancy';
+import { Authenticated, Authorize, OrganizationParam, Public, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -11,9 +11,10 @@ import { AcceptedInviteDto, CreatedInviteDto, CreateInviteDto, InviteDto, Invite
 import { InviteAcceptanceService } from './invite-acceptance.service';
 import { InvitesService } from './invites.service';
 
-const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED'] as const;
 
 @ApiTags('invites')
+@OrganizationParam('id')
 @Controller('organizations')
 export class InvitesController {
   constructor(
@@ -38,7 +39,7 @@ export class InvitesController {
   @Authorize('members:invite')
   @ApiEndpoint({ summary: 'Open invitations, newest first', response: InviteDto, paginated: true, errors: [...ERRORS] })
   list(@Param('id', ParseUUIDPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<InviteDto>> {
-    return this.invites.list(this.tenant.organizationId, page);
+    return this.invites.list(this.tenant, page);
   }
 
   @Delete(':id/invites/:inviteId')

@@ -1,20 +1,28 @@
-import { ConflictError, DomainError } from '@plinth/tenancy';
+import { ConflictError, declareErrorCodes, DomainError } from '@plinth/tenancy';
+
+declare module '@plinth/tenancy' {
+  interface ErrorCatalog {
+    INVITE_EXPIRED: 410;
+    INVITE_USED: 410;
+  }
+}
+declareErrorCodes({ INVITE_EXPIRED: 410, INVITE_USED: 410 });
 
 export class InviteExpiredError extends DomainError {
   constructor() {
-    super(410, 'INVITE_EXPIRED', 'This invitation has expired; ask for a new one');
+    super('INVITE_EXPIRED', 'This invitation has expired; ask for a new one');
   }
 }
 
 export class InviteUsedError extends DomainError {
   constructor() {
-    super(410, 'INVITE_USED', 'This invitation has already been accepted');
+    super('INVITE_USED', 'This invitation has already been accepted');
   }
 }
 
 export class InviteForAnotherEmailError extends DomainError {
   constructor() {
-    super(403, 'FORBIDDEN', 'This invitation was sent to another email address', { rule: 'invite_email' });
+    super('FORBIDDEN', 'This invitation was sent to another email address', { rule: 'invite_email' });
   }
 }
 

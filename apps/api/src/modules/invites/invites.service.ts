@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, scoped, TenantContext, TenantTransactions } from '@plinth/tenancy';
-import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
+import { isUniqueViolation, NotFoundError, TenantContext, TenantTx } from '@plinth/tenancy';
+import { IsNull, LessThanOrEqual } from 'typeorm';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
 import { digestToken, newSecretToken } from '../../common/token-crypto';
 import { AppConfig } from '../../config/app-config';
-import { isUniqueViolation } from '../../database/postgres-errors';
 import { AuditLogger } from '../audit/audit-logger';
 import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
@@ -23,7 +22,6 @@ const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 @Injectable()
 export class InvitesService {
   constructor(
-    private readonly transactions: TenantTransactions,
     private readonly config: AppConfig,
     private readonly audit: AuditLogger,
     private readonly mailer: Mailer,
@@ -32,23 +30,23 @@ export class InvitesService {
 
   async create(tenant: TenantContext, dto: CreateInviteDto): Promise<CreatedInviteDto> {
     try {
-      return await this.transactions.run(tenant.organizationId, async (manager) => {
-        await lockOrganization(manager, tenant.organizationId);
-        await this.ensureNotMember(manager, tenant.organizationId, dto.email);
-        await this.closeExpired(manager, tenant.organizationId, dto.email);
+      return await tenant.transaction(async (tx) => {
+        await lockOrganization(tx);
+        await this.ensureNotMember(tx, dto.email);
+        await this.closeExpired(tx, dto.email);
         // Before the quota: a repeat invite is a 409 ("resend it"), even on a full plan.
-        await this.ensureNoOpenInvite(manager, tenant.organizationId, dto.email);
-        await this.limits.admitUser(manager, tenant);
+        await this.ensureNoOpenInvite(tx, dto.email);
+        await this.limits.admitUser(tx);
         const token = newSecretToken();
-        const invite = await scoped(manager, Invite, tenant.organizationId).save({
+        const invite = await tx.repo(Invite).save({
           email: dto.email,
           role: dto.role,
           tokenHash: digestToken(token),
-          invitedByUserId: tenant.actor.type === 'user' ? tenant.actor.id : null,
+          invitedByUserId: tx.actor.type === 'user' ? tx.actor.id : null,
           expiresAt: new Date(Date.now() + INVITE_TTL_MS),
         });
-        await this.sendMail(manager, tenant, invite, token);
-        await this.audit.record(manager, tenant, {
+        await this.sendMail(tx, invite, token);
+        await this.audit.record(tx, {
           action: 'invite.created',
           targetType: 'invite',
           targetId: invite.id,
@@ -63,9 +61,9 @@ export class InvitesService {
   }
 
   /** Open invitations (pending or expired, not accepted or revoked), newest first. */
-  list(organizationId: string, page: PageQueryDto): Promise<Page<InviteDto>> {
-    return this.transactions.run(organizationId, async (manager) => {
-      const qb = scoped(manager, Invite, organizationId).createQueryBuilder('i').andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL');
+  list(tenant: TenantContext, page: PageQueryDto): Promise<Page<InviteDto>> {
+    return tenant.transaction(async (tx) => {
+      const qb = tx.repo(Invite).createQueryBuilder('i').andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL');
       const rows = await pageQuery(qb, 'i', page, 'createdAt', 'DESC').getMany();
       return toPage(rows, page, (i) => ({ at: i.createdAt, id: i.id }), presentInvite);
     });
@@ -73,18 +71,18 @@ export class InvitesService {
 
   /** A new token and a new 7-day expiry; the old link stops working. */
   resend(tenant: TenantContext, inviteId: string): Promise<CreatedInviteDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
+    return tenant.transaction(async (tx) => {
       // Under the lock, so a concurrent accept or revoke is seen and never raced.
-      await lockOrganization(manager, tenant.organizationId);
-      const invites = scoped(manager, Invite, tenant.organizationId);
+      await lockOrganization(tx);
+      const invites = tx.repo(Invite);
       const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
       // An expired invite no longer counts against `users`; reviving it must fit again.
-      if (inviteStatus(invite) === 'expired') await this.limits.admitUser(manager, tenant);
+      if (inviteStatus(invite) === 'expired') await this.limits.admitUser(tx);
       const token = newSecretToken();
       Object.assign(invite, { tokenHash: digestToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
       await invites.update({ id: invite.id }, { tokenHash: invite.tokenHash, expiresAt: invite.expiresAt });
-      await this.sendMail(manager, tenant, invite, token);
-      await this.audit.record(manager, tenant, {
+      await this.sendMail(tx, invite, token);
+      await this.audit.record(tx, {
         action: 'invite.resent',
         targetType: 'invite',
         targetId: invite.id,
@@ -95,19 +93,17 @@ export class InvitesService {
   }
 
   revoke(tenant: TenantContext, inviteId: string): Promise<void> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      await lockOrganization(manager, tenant.organizationId);
-      const revoked = await scoped(manager, Invite, tenant.organizationId).update(
-        { id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
+    return tenant.transaction(async (tx) => {
+      await lockOrganization(tx);
+      const revoked = await tx.repo(Invite).update({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
       if (revoked === 0) throw new NotFoundError('Invite');
-      await this.audit.record(manager, tenant, { action: 'invite.revoked', targetType: 'invite', targetId: inviteId });
+      await this.audit.record(tx, { action: 'invite.revoked', targetType: 'invite', targetId: inviteId });
     });
   }
 
-  private async ensureNotMember(manager: EntityManager, organizationId: string, email: string): Promise<void> {
-    const member = await scoped(manager, OrganizationMember, organizationId)
+  private async ensureNotMember(tx: TenantTx, email: string): Promise<void> {
+    const member = await tx
+      .repo(OrganizationMember)
       .createQueryBuilder('m')
       .innerJoin(User, 'u', 'u.id = m.userId')
       .andWhere('u.email = :email', { email })
@@ -115,23 +111,22 @@ export class InvitesService {
     if (member) throw new AlreadyMemberError();
   }
 
-  private async ensureNoOpenInvite(manager: EntityManager, organizationId: string, email: string): Promise<void> {
-    const open = await scoped(manager, Invite, organizationId).existsBy({ email, acceptedAt: IsNull(), revokedAt: IsNull() });
-    if (open) throw new PendingInviteExistsError();
+  private async ensureNoOpenInvite(tx: TenantTx, email: string): Promise<void> {
+    if (await tx.repo(Invite).existsBy({ email, acceptedAt: IsNull(), revokedAt: IsNull() })) throw new PendingInviteExistsError();
   }
 
   /** An expired invitation no longer blocks a new one for the same address. */
-  private async closeExpired(manager: EntityManager, organizationId: string, email: string): Promise<void> {
-    await scoped(manager, Invite, organizationId).update(
-      { email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: LessThanOrEqual(new Date()) },
-      { revokedAt: new Date() },
-    );
+  private async closeExpired(tx: TenantTx, email: string): Promise<void> {
+    await tx
+      .repo(Invite)
+      .update({ email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: LessThanOrEqual(new Date()) }, { revokedAt: new Date() });
   }
 
-  private async sendMail(manager: EntityManager, tenant: TenantContext, invite: Invite, token: string) {
-    const organization = await manager.findOneByOrFail(Organization, { id: tenant.organizationId });
-    const inviter = tenant.actor.type === 'user' && tenant.actor.id ? await manager.findOneBy(User, { id: tenant.actor.id }) : null;
-    await this.mailer.send(manager, invite.email, 'invite', {
+  private async sendMail(tx: TenantTx, invite: Invite, token: string) {
+    const organization = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+    const { actor } = tx.context;
+    const inviter = actor.type === 'user' && actor.id ? await tx.manager.findOneBy(User, { id: actor.id }) : null;
+    await this.mailer.send(tx.manager, invite.email, 'invite', {
       organizationName: organization.name,
       inviterName: inviter?.name ?? organization.name,
       role: invite.role,

@@ -25,6 +25,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private markReady!: () => void;
   private hasWorkers = false;
   private stopping = false;
+  private definitions: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly config: AppConfig,
@@ -55,7 +56,14 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
-  async defineQueue(queue: QueueDefinition): Promise<void> {
+  /** Serialised: pg-boss creates a partition per queue, and concurrent creations deadlock. */
+  defineQueue(queue: QueueDefinition): Promise<void> {
+    const defined = this.definitions.then(() => this.createQueue(queue));
+    this.definitions = defined.catch(() => undefined);
+    return defined;
+  }
+
+  private async createQueue(queue: QueueDefinition): Promise<void> {
     await this.ready;
     await this.boss.createQueue(queue.name, {
       name: queue.name,

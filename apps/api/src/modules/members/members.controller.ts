@@ -1,16 +1,17 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Authorize, TenantContext } from '@plinth/tenancy';
+import { Authorize, OrganizationParam, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { TransferOwnershipDto } from '../organizations/dto/organization-requests.dto';
 import { ChangeRoleDto, MemberDto } from './dto/members.dto';
 import { MembersService } from './members.service';
 
-const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED'] as const;
 
 @ApiTags('members')
+@OrganizationParam('id')
 @Controller('organizations/:id')
 export class MembersController {
   constructor(
@@ -22,7 +23,7 @@ export class MembersController {
   @Authorize('members:read')
   @ApiEndpoint({ summary: 'Members in order of joining', response: MemberDto, paginated: true, errors: [...ERRORS] })
   list(@Param('id', ParseUUIDPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
-    return this.members.list(this.tenant.organizationId, page);
+    return this.members.list(this.tenant, page);
   }
 
   @Patch('members/:userId')

@@ -3,7 +3,7 @@ import { ConflictError, DomainError } from '@plinth/tenancy';
 /** A role rule of API.md refused the change (not a missing permission). */
 export class RoleRuleError extends DomainError {
   constructor(message: string, rule: string) {
-    super(403, 'FORBIDDEN', message, { rule });
+    super('FORBIDDEN', message, { rule });
   }
 }
 

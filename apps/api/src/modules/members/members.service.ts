@@ -1,15 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ForbiddenError,
-  NotAMemberError,
-  Permission,
-  Role,
-  scoped,
-  ScopedRepository,
-  TenantContext,
-  TenantTransactions,
-} from '@plinth/tenancy';
-import type { EntityManager } from 'typeorm';
+import { ForbiddenError, NotAMemberError, Permission, Role, TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
 import { AuditLogger } from '../audit/audit-logger';
@@ -21,31 +11,26 @@ import { LastOwnerError, RoleRuleError } from './members.errors';
 
 @Injectable()
 export class MembersService {
-  constructor(
-    private readonly transactions: TenantTransactions,
-    private readonly audit: AuditLogger,
-  ) {}
+  constructor(private readonly audit: AuditLogger) {}
 
-  list(organizationId: string, page: PageQueryDto): Promise<Page<MemberDto>> {
-    return this.transactions.run(organizationId, async (manager) => {
-      const qb = scoped(manager, OrganizationMember, organizationId)
-        .createQueryBuilder('m')
-        .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId');
+  list(tenant: TenantContext, page: PageQueryDto): Promise<Page<MemberDto>> {
+    return tenant.transaction(async (tx) => {
+      const qb = tx.repo(OrganizationMember).createQueryBuilder('m').innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId');
       const rows = (await pageQuery(qb, 'm', page, 'joinedAt', 'ASC').getMany()) as Array<OrganizationMember & { user: User }>;
       return toPage(rows, page, (m) => ({ at: m.joinedAt, id: m.id }), presentMember);
     });
   }
 
   changeRole(tenant: TenantContext, userId: string, role: Role): Promise<MemberDto> {
-    return this.inLockedOrganization(tenant, 'members:update', async (manager, members, caller) => {
-      const target = await this.getMember(manager, members, userId);
+    return this.inLockedOrganization(tenant, 'members:update', async (tx, caller) => {
+      const target = await this.getMember(tx, userId);
       if ((role === 'owner' || target.role === 'owner') && caller.role !== 'owner') {
         throw new RoleRuleError('Only an owner can grant or take away the owner role', 'owner_by_owner');
       }
-      if (target.role === 'owner' && role !== 'owner') await this.ensureAnotherOwner(members, userId);
+      if (target.role === 'owner' && role !== 'owner') await this.ensureAnotherOwner(tx, userId);
       if (target.role !== role) {
-        await members.update({ userId }, { role });
-        await this.audit.record(manager, caller, {
+        await tx.repo(OrganizationMember).update({ userId }, { role });
+        await this.audit.record(tx, {
           action: 'member.role_changed',
           targetType: 'user',
           targetId: userId,
@@ -57,16 +42,16 @@ export class MembersService {
   }
 
   remove(tenant: TenantContext, userId: string): Promise<void> {
-    return this.inLockedOrganization(tenant, 'members:remove', async (manager, members, caller) => {
+    return this.inLockedOrganization(tenant, 'members:remove', async (tx, caller) => {
       if (caller.actor.type === 'user' && caller.actor.id === userId) {
         throw new RoleRuleError('Use leave to remove yourself', 'not_self');
       }
-      const target = await this.getMember(manager, members, userId);
+      const target = await this.getMember(tx, userId);
       if (target.role === 'owner' && caller.role !== 'owner') {
         throw new RoleRuleError('Only an owner can remove an owner', 'owner_by_owner');
       }
-      await members.delete({ userId });
-      await this.audit.record(manager, caller, {
+      await tx.repo(OrganizationMember).delete({ userId });
+      await this.audit.record(tx, {
         action: 'member.removed',
         targetType: 'user',
         targetId: userId,
@@ -76,23 +61,23 @@ export class MembersService {
   }
 
   leave(tenant: TenantContext): Promise<void> {
-    return this.inLockedOrganization(tenant, null, async (manager, members, caller) => {
+    return this.inLockedOrganization(tenant, null, async (tx, caller) => {
       const userId = this.callingUser(caller);
-      if (caller.role === 'owner') await this.ensureAnotherOwner(members, userId);
-      await members.delete({ userId });
-      await this.audit.record(manager, caller, { action: 'member.left', targetType: 'user', targetId: userId });
+      if (caller.role === 'owner') await this.ensureAnotherOwner(tx, userId);
+      await tx.repo(OrganizationMember).delete({ userId });
+      await this.audit.record(tx, { action: 'member.left', targetType: 'user', targetId: userId });
     });
   }
 
   /** The new owner is promoted, the caller steps down to admin. */
   transferOwnership(tenant: TenantContext, userId: string): Promise<MemberDto> {
-    return this.inLockedOrganization(tenant, 'organization:transfer', async (manager, members, caller) => {
+    return this.inLockedOrganization(tenant, 'organization:transfer', async (tx, caller) => {
       const callerId = this.callingUser(caller);
       if (callerId === userId) throw new RoleRuleError('You already own this organization', 'not_self');
-      const target = await this.getMember(manager, members, userId);
-      await members.update({ userId }, { role: 'owner' });
-      await members.update({ userId: callerId }, { role: 'admin' });
-      await this.audit.record(manager, caller, {
+      const target = await this.getMember(tx, userId);
+      await tx.repo(OrganizationMember).update({ userId }, { role: 'owner' });
+      await tx.repo(OrganizationMember).update({ userId: callerId }, { role: 'admin' });
+      await this.audit.record(tx, {
         action: 'ownership.transferred',
         targetType: 'user',
         targetId: userId,
@@ -111,39 +96,33 @@ export class MembersService {
   private inLockedOrganization<T>(
     tenant: TenantContext,
     permission: Permission | null,
-    work: (manager: EntityManager, members: ScopedRepository<OrganizationMember>, caller: TenantContext) => Promise<T>,
+    work: (tx: TenantTx, caller: TenantContext) => Promise<T>,
   ): Promise<T> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      await lockOrganization(manager, tenant.organizationId);
-      const members = scoped(manager, OrganizationMember, tenant.organizationId);
-      const caller = await this.callerUnderLock(members, tenant);
+    return tenant.transaction(async (tx) => {
+      await lockOrganization(tx);
+      const caller = await this.callerUnderLock(tx);
       if (permission && !caller.can(permission)) throw new ForbiddenError(permission);
-      return work(manager, members, caller);
+      return work(tx, caller);
     });
   }
 
   /** API keys keep their fixed role; a user's membership is read again. */
-  private async callerUnderLock(members: ScopedRepository<OrganizationMember>, tenant: TenantContext): Promise<TenantContext> {
-    if (tenant.actor.type !== 'user' || !tenant.actor.id) return tenant;
-    const membership = await members.findOneBy({ userId: tenant.actor.id });
+  private async callerUnderLock(tx: TenantTx): Promise<TenantContext> {
+    const { actor } = tx.context;
+    if (actor.type !== 'user' || !actor.id) return tx.context;
+    const membership = await tx.repo(OrganizationMember).findOneBy({ userId: actor.id });
     if (!membership) throw new NotAMemberError();
-    if (membership.role === tenant.role) return tenant;
-    const { organizationId, organizationSlug, planTier, actor, ip, userAgent } = tenant;
-    return new TenantContext(organizationId, organizationSlug, planTier, membership.role, actor, ip, userAgent);
+    return membership.role === tx.role ? tx.context : tx.context.withRole(membership.role);
   }
 
-  private async getMember(
-    manager: EntityManager,
-    members: ScopedRepository<OrganizationMember>,
-    userId: string,
-  ): Promise<OrganizationMember & { user: User }> {
-    const member = await members.getOneBy({ userId }, 'Member');
-    const user = await manager.findOneByOrFail(User, { id: userId });
+  private async getMember(tx: TenantTx, userId: string): Promise<OrganizationMember & { user: User }> {
+    const member = await tx.repo(OrganizationMember).getOneBy({ userId }, 'Member');
+    const user = await tx.manager.findOneByOrFail(User, { id: userId });
     return Object.assign(member, { user });
   }
 
-  private async ensureAnotherOwner(members: ScopedRepository<OrganizationMember>, userId: string) {
-    const owners = await members.find({ where: { role: 'owner' } });
+  private async ensureAnotherOwner(tx: TenantTx, userId: string) {
+    const owners = await tx.repo(OrganizationMember).find({ where: { role: 'owner' } });
     if (!owners.some((owner) => owner.userId !== userId)) throw new LastOwnerError();
   }
 

@@ -1,4 +1,4 @@
-import type { OrganizationDto } from '../auth/dto/auth-responses.dto';
+import type { OrganizationDto } from './dto/organization.dto';
 import type { Organization } from './entities/organization.entity';
 
 export function presentOrganization(org: Organization): OrganizationDto {

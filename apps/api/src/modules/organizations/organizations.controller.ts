@@ -1,18 +1,17 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { Authenticated, Authorize, OrganizationParam, TenantContext } from '@plinth/tenancy';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { OrganizationDto, OrganizationWithRoleDto } from '../auth/dto/auth-responses.dto';
+import { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationExportService } from './export/organization-export.service';
 import { OrganizationsService } from './organizations.service';
 
-const TENANT_ERRORS = TENANT_ROUTE_ERRORS;
-
 @ApiTags('organizations')
+@OrganizationParam('id')
 @Controller('organizations')
 export class OrganizationsController {
   constructor(
@@ -54,7 +53,7 @@ export class OrganizationsController {
   @ApiEndpoint({
     summary: 'One organization (any member)',
     response: OrganizationWithRoleDto,
-    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED'],
+    errors: ['VALIDATION_FAILED'],
   })
   get(@Param('id', ParseUUIDPipe) _id: string): Promise<OrganizationWithRoleDto> {
     return this.organizations.get(this.tenant);
@@ -65,7 +64,7 @@ export class OrganizationsController {
   @ApiEndpoint({
     summary: 'Rename, re-slug or set the logo',
     response: OrganizationDto,
-    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN', 'CONFLICT'],
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'CONFLICT'],
   })
   update(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.organizations.update(this.tenant, dto);
@@ -76,20 +75,20 @@ export class OrganizationsController {
   @ApiEndpoint({
     summary: 'Delete the organization and all its data (owner)',
     status: 204,
-    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN'],
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   })
   async delete(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
     await this.organizations.delete(this.tenant);
   }
 
   @Get(':id/export')
-  @Authorize('organization:export')
+  @Authorize('organization:export', { transaction: 'own' })
   @ApiProduces('application/x-ndjson')
   @ApiEndpoint({
     summary: 'Stream all of the organization’s data as NDJSON (owner)',
     description:
       'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
-    errors: [...TENANT_ERRORS, 'VALIDATION_FAILED', 'FORBIDDEN'],
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   })
   async export(@Param('id', ParseUUIDPipe) _id: string): Promise<StreamableFile> {
     const stream = await this.exporter.export(this.tenant);

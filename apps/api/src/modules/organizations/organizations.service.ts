@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { NotFoundError, TenantContext, TenantTransactions } from '@plinth/tenancy';
-import { DataSource, EntityManager } from 'typeorm';
-import type { RequestOrigin } from '../../common/request-origin.decorator';
-import { isUniqueViolation } from '../../database/postgres-errors';
+import { isUniqueViolation, NotFoundError, RequestOrigin, TenantContext, TenantTransactions, TenantTx } from '@plinth/tenancy';
+import { DataSource } from 'typeorm';
 import { AuditLogger } from '../audit/audit-logger';
-import type { OrganizationDto, OrganizationWithRoleDto } from '../auth/dto/auth-responses.dto';
 import { User } from '../users/entities/user.entity';
+import type { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto';
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
@@ -25,24 +23,25 @@ export class OrganizationsService {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** The caller becomes owner. Runs as the system: the organization does not exist yet to pin a tenant to. */
-  async create(userId: string, dto: CreateOrganizationDto, origin: RequestOrigin) {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneByOrFail(User, { id: userId });
-      const organization = await this.factory.createWithOwner(manager, { userId, name: dto.name, slug: dto.slug });
-      await this.audit.recordIn(
-        manager,
-        organization.id,
-        { actor: { type: 'user', id: userId, email: user.email }, ...origin },
-        {
+  /** The caller becomes owner. Founded as the system (no tenant exists yet), then recorded as the new tenant. */
+  create(userId: string, dto: CreateOrganizationDto, origin: RequestOrigin): Promise<OrganizationWithRoleDto> {
+    return this.transactions.runAfterSystem(
+      async (manager) => {
+        const user = await manager.findOneByOrFail(User, { id: userId });
+        const organization = await this.factory.createWithOwner(manager, { userId, name: dto.name, slug: dto.slug });
+        return { organizationId: organization.id, organization, actor: { type: 'user' as const, id: userId, email: user.email } };
+      },
+      async (tx, { organization }) => {
+        await this.audit.record(tx, {
           action: 'organization.created',
           targetType: 'organization',
           targetId: organization.id,
           metadata: { name: organization.name, slug: organization.slug },
-        },
-      );
-      return { ...presentOrganization(organization), role: 'owner' as const };
-    });
+        });
+        return { ...presentOrganization(organization), role: 'owner' as const };
+      },
+      origin,
+    );
   }
 
   /** All organizations of a user with their role, oldest membership first, in one query (crosses tenants by design). */
@@ -58,20 +57,17 @@ export class OrganizationsService {
   }
 
   get(tenant: TenantContext): Promise<OrganizationWithRoleDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      const organization = await this.load(manager, tenant.organizationId);
-      return { ...presentOrganization(organization), role: tenant.role };
-    });
+    return tenant.transaction(async (tx) => ({ ...presentOrganization(await load(tx)), role: tx.role }));
   }
 
   async update(tenant: TenantContext, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     try {
-      return await this.transactions.run(tenant.organizationId, async (manager) => {
-        const before = await this.load(manager, tenant.organizationId);
+      return await tenant.transaction(async (tx) => {
+        const before = await load(tx);
         const changes = changedFields(before, dto);
         if (Object.keys(changes).length === 0) return presentOrganization(before);
-        await manager.update(Organization, { id: before.id }, changes);
-        await this.audit.record(manager, tenant, {
+        await tx.manager.update(Organization, { id: tx.organizationId }, changes);
+        await this.audit.record(tx, {
           action: 'organization.updated',
           targetType: 'organization',
           targetId: before.id,
@@ -79,7 +75,7 @@ export class OrganizationsService {
             changes: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { from: before[k as keyof Organization], to: v }])),
           },
         });
-        return presentOrganization(await this.load(manager, before.id));
+        return presentOrganization(await load(tx));
       });
     } catch (error) {
       if (isUniqueViolation(error, 'organizations_slug_key')) throw new SlugTakenError(dto.slug ?? '');
@@ -87,21 +83,22 @@ export class OrganizationsService {
     }
   }
 
-  /** Deletes the organization; every tenant table cascades from it, audit log included. */
-  async delete(tenant: TenantContext): Promise<void> {
-    await this.transactions.run(tenant.organizationId, async (manager) => {
-      const { affected } = await manager.delete(Organization, { id: tenant.organizationId });
+  /** Deletes the organization; every tenant table cascades from it, audit log included. Stored files go after the commit. */
+  delete(tenant: TenantContext): Promise<void> {
+    return tenant.transaction(async (tx) => {
+      const { affected } = await tx.manager.delete(Organization, { id: tx.organizationId });
       if (!affected) throw new NotFoundError('Organization');
+      const event: OrganizationDeleted = { organizationId: tx.organizationId };
+      tx.afterCommit(() => this.events.emitAsync(ORGANIZATION_DELETED, event));
     });
-    const event: OrganizationDeleted = { organizationId: tenant.organizationId };
-    await this.events.emitAsync(ORGANIZATION_DELETED, event);
   }
+}
 
-  private async load(manager: EntityManager, id: string): Promise<Organization> {
-    const organization = await manager.findOneBy(Organization, { id });
-    if (!organization) throw new NotFoundError('Organization');
-    return organization;
-  }
+/** The organization the unit of work is pinned to (RLS shows it no other). */
+async function load(tx: TenantTx): Promise<Organization> {
+  const organization = await tx.manager.findOneBy(Organization, { id: tx.organizationId });
+  if (!organization) throw new NotFoundError('Organization');
+  return organization;
 }
 
 function changedFields(before: Organization, dto: UpdateOrganizationDto): Partial<Organization> {

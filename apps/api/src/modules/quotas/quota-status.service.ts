@@ -1,77 +1,72 @@
 import { Injectable } from '@nestjs/common';
-import { ApiCallMeter, ORGANIZATION_SCOPE, percentage, QuotaService, remaining, Usage } from '@plinth/quota';
-import type { Dimension } from '@plinth/quota';
-import { TenantContext, TenantTransactions } from '@plinth/tenancy';
-import type { EntityManager } from 'typeorm';
+import {
+  ApiCallMeter,
+  Dimension,
+  ORGANIZATION_SCOPE,
+  percentage,
+  periodStart,
+  QuotaService,
+  QuotaSnapshot,
+  remaining,
+  Usage,
+} from '@plinth/quota';
+import type { TenantContext, TenantTx } from '@plinth/tenancy';
+import { Seats } from '../members/seats';
 import type { DimensionStatusDto, QuotaCheckDto, QuotaCheckResultDto, QuotaStatusDto, SiteUsageDto } from './dto/quotas.dto';
-import { UsageLimits } from './usage-limits';
 
 /** Read-only views of usage against the plan: the meters page and "would this fit?". */
 @Injectable()
 export class QuotaStatusService {
   constructor(
-    private readonly transactions: TenantTransactions,
     private readonly quotas: QuotaService,
-    private readonly limits: UsageLimits,
+    private readonly seats: Seats,
     private readonly meter: ApiCallMeter,
   ) {}
 
   status(tenant: TenantContext): Promise<QuotaStatusDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      const perSite = await this.postsPerSite(manager);
-      // The limit in force (an override first), read at the fullest site.
-      const posts = await this.usage(manager, tenant, 'posts', perSite[0]?.siteId);
+    return tenant.transaction(async (tx) => {
+      const usage = await this.usage(tx);
       return {
-        sites: describe(await this.usage(manager, tenant, 'sites')),
-        posts: { ...describe(posts), perSite },
-        users: describe(await this.usersUsage(manager, tenant)),
-        storage_bytes: describe(await this.usage(manager, tenant, 'storage_bytes')),
-        api_calls: { ...describe(await this.apiCallsUsage(manager, tenant)), periodEnd: nextMonth().toISOString() },
+        sites: describe(usage.of('sites')),
+        // The fullest site against the limit in force.
+        posts: { ...describe(usage.of('posts', usage.perSite[0]?.siteId)), perSite: usage.perSite },
+        users: describe(usage.of('users')),
+        storage_bytes: describe(usage.of('storage_bytes')),
+        api_calls: { ...describe(usage.of('api_calls')), periodEnd: nextMonth().toISOString() },
       };
     });
   }
 
   check(tenant: TenantContext, dto: QuotaCheckDto): Promise<QuotaCheckResultDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      const usage = await this.checkedUsage(manager, tenant, dto);
-      const allowed = usage.limit === null || usage.current + dto.amount <= usage.limit;
-      return { allowed, current: usage.current, limit: usage.limit, remaining: remaining(usage) };
+    return tenant.transaction(async (tx) => {
+      const usage = await this.usage(tx);
+      const scope = dto.dimension === 'posts' ? (dto.siteId ?? usage.perSite[0]?.siteId) : undefined;
+      const current = usage.of(dto.dimension, scope);
+      const allowed = current.limit === null || current.current + dto.amount <= current.limit;
+      return { allowed, current: current.current, limit: current.limit, remaining: remaining(current) };
     });
   }
 
-  private async checkedUsage(manager: EntityManager, tenant: TenantContext, dto: QuotaCheckDto): Promise<Usage> {
-    if (dto.dimension === 'users') return this.usersUsage(manager, tenant);
-    if (dto.dimension === 'api_calls') return this.apiCallsUsage(manager, tenant);
-    if (dto.dimension === 'posts' && !dto.siteId) {
-      const fullest = (await this.postsPerSite(manager))[0];
-      return this.usage(manager, tenant, 'posts', fullest?.siteId);
-    }
-    return this.usage(manager, tenant, dto.dimension, dto.siteId);
+  /** Counters and limits in one statement, seats in another; API calls include what this process has not yet written. */
+  private async usage(tx: TenantTx) {
+    const snapshot = await this.quotas.snapshot(tx);
+    const seats = await this.seats.count(tx);
+    const perSite: SiteUsageDto[] = snapshot.counters
+      .filter((c) => c.dimension === 'posts' && c.scopeId !== ORGANIZATION_SCOPE)
+      .map((c) => ({ siteId: c.scopeId, current: c.current }));
+    const of = (dimension: Dimension, scopeId = ORGANIZATION_SCOPE): Usage => ({
+      current: dimension === 'users' ? seats : this.counted(snapshot, tx, dimension, scopeId),
+      limit: snapshot.limits[dimension],
+    });
+    return { perSite, of };
   }
 
-  private usage(manager: EntityManager, tenant: TenantContext, dimension: Dimension, scopeId?: string): Promise<Usage> {
-    return this.quotas.usage(manager, { organizationId: tenant.organizationId, planTier: tenant.planTier, dimension, scopeId });
-  }
-
-  /** Stored count plus what this process has metered but not yet written. */
-  private async apiCallsUsage(manager: EntityManager, tenant: TenantContext): Promise<Usage> {
-    const stored = await this.usage(manager, tenant, 'api_calls');
-    return { ...stored, current: stored.current + this.meter.unflushed(tenant.organizationId) };
-  }
-
-  private async usersUsage(manager: EntityManager, tenant: TenantContext): Promise<Usage> {
-    const { limit } = await this.usage(manager, tenant, 'users');
-    return { current: await this.limits.countUsers(manager, tenant.organizationId), limit };
-  }
-
-  /** Fullest site first. RLS keeps this to the tenant's rows. */
-  private async postsPerSite(manager: EntityManager): Promise<SiteUsageDto[]> {
-    const rows = (await manager.query(
-      `SELECT scope_id AS "siteId", current FROM quota_usage
-        WHERE dimension = 'posts' AND scope_id <> $1 ORDER BY current DESC, scope_id`,
-      [ORGANIZATION_SCOPE],
-    )) as Array<{ siteId: string; current: string }>;
-    return rows.map((row) => ({ siteId: row.siteId, current: Number(row.current) }));
+  private counted(snapshot: QuotaSnapshot, tx: TenantTx, dimension: Dimension, scopeId: string): number {
+    const counter = snapshot.counters.find((c) => c.dimension === dimension && c.scopeId === scopeId);
+    if (dimension !== 'api_calls') return counter?.current ?? 0;
+    // A count from an earlier month is zero, reset or not yet.
+    const stored = counter && counter.periodStart >= periodStart() ? counter.current : 0;
+    return stored + this.meter.unflushed(tx.organizationId);
   }
 }
 

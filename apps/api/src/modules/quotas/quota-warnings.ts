@@ -1,94 +1,132 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Dimension, periodStart } from '@plinth/quota';
-import { TenantTransactions } from '@plinth/tenancy';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Consumption, Dimension, QUOTA_CROSSED_NOTICE, QuotaService } from '@plinth/quota';
+import { TenantTransactions, TenantTx } from '@plinth/tenancy';
 import { ClsService } from 'nestjs-cls';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { AuditLogger } from '../audit/audit-logger';
+import { JobQueue } from '../jobs/job-queue';
 import { Mailer } from '../mail/mailer';
+import { Seats } from '../members/seats';
+import { Organization } from '../organizations/entities/organization.entity';
 
 export const QUOTA_WARNING_HEADER = Symbol('plinth:quotaWarningHeader');
+const NOTIFY_QUEUE = 'quota.warning-notify';
+const SWEEP_QUEUE = 'quota.warning-sweep';
 
-export interface CrossedThreshold {
+/** What the database says when a consume crosses 80, 90 or 95 % (see libs/quota quota-sql). */
+interface QuotaCrossing {
   organizationId: string;
   dimension: Dimension;
+  scopeId: string;
   threshold: number;
   current: number;
   limit: number;
+  /** The first crossing of this threshold this month: owners and admins are told. */
+  first: boolean;
+}
+
+interface PendingWarning {
+  dimension: Dimension;
+  scope_id: string;
+  threshold: number;
+  current: string;
+  limit_value: string;
 }
 
 /**
  * A request that crosses 80, 90 or 95 % of a limit says so in
- * X-Quota-Warning; owners and admins are mailed and the audit log notes it
- * once per threshold per period, however often usage dips and rises again.
+ * X-Quota-Warning. The crossing is recorded by the database in the same
+ * transaction (once per threshold, scope and month); once that commits, a
+ * job mails owners and admins and writes the audit entry, marking the
+ * record notified. A sweep picks up any record a crash left unnotified.
  */
 @Injectable()
-export class QuotaWarnings {
+export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(QuotaWarnings.name);
 
   constructor(
     private readonly cls: ClsService,
     private readonly transactions: TenantTransactions,
+    private readonly quotas: QuotaService,
+    private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
     private readonly audit: AuditLogger,
+    private readonly seats: Seats,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Inside the write's tenant transaction. */
-  async crossed(manager: EntityManager, crossing: CrossedThreshold): Promise<void> {
-    this.markResponse(crossing);
-    if (!(await this.firstThisPeriod(manager, crossing))) return;
-    await this.notify(manager, crossing);
+  onModuleInit(): void {
+    this.transactions.addCommitObserver((tx) => this.committed(tx));
   }
 
-  /** For metering, which has no transaction of its own: a short one just for the notice. */
-  async crossedOutsideTransaction(crossing: CrossedThreshold): Promise<void> {
-    this.markResponse(crossing);
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.defineQueue({ name: NOTIFY_QUEUE, retryLimit: 10, retryDelaySeconds: 10 });
+    await this.jobs.defineQueue({ name: SWEEP_QUEUE, retryLimit: 0, retryDelaySeconds: 60, retentionHours: 1 });
+    if (!this.config.JOBS_ENABLED) return;
+    await this.jobs.work<{ organizationId: string }>(NOTIFY_QUEUE, (job) => this.notify(job.organizationId), { concurrency: 2 });
+    await this.jobs.boss.schedule(SWEEP_QUEUE, '* * * * *');
+    await this.jobs.work(SWEEP_QUEUE, () => this.sweep());
+  }
+
+  /** For crossings counted outside the database (API calls, metered in memory): a short transaction of its own. */
+  async crossedOutsideTransaction(organizationId: string, dimension: Dimension, consumption: Consumption): Promise<void> {
     await this.transactions
-      .run(crossing.organizationId, async (manager) => {
-        if (await this.firstThisPeriod(manager, crossing)) await this.notify(manager, crossing);
-      })
+      .run(organizationId, (tx) => this.quotas.warn(tx, dimension, consumption))
       .catch((error) => this.logger.error(error, 'Quota warning not recorded'));
   }
 
-  private markResponse({ dimension, threshold }: CrossedThreshold): void {
-    if (this.cls.isActive()) this.cls.set(QUOTA_WARNING_HEADER, `${dimension}=${threshold}`);
-  }
-
-  private async firstThisPeriod(manager: EntityManager, c: CrossedThreshold): Promise<boolean> {
-    const inserted = await manager.query(
-      `INSERT INTO quota_warnings (organization_id, dimension, threshold, period_start)
-       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING threshold`,
-      [c.organizationId, c.dimension, c.threshold, periodStart()],
-    );
-    return inserted.length > 0;
-  }
-
-  private async notify(manager: EntityManager, c: CrossedThreshold): Promise<void> {
-    const recipients = (await manager.query(
-      `SELECT u.email, u.name, o.name AS organization
-         FROM organization_members m JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.organization_id
-        WHERE m.organization_id = $1 AND m.role IN ('owner', 'admin')`,
-      [c.organizationId],
-    )) as Array<{ email: string; name: string; organization: string }>;
-    for (const r of recipients) {
-      await this.mailer.send(manager, r.email, 'quotaWarning', {
-        name: r.name,
-        organizationName: r.organization,
-        dimension: c.dimension,
-        threshold: c.threshold,
-        current: c.current,
-        limit: c.limit,
+  /** After a commit: the header for every crossing, a notification job for first ones. */
+  private async committed(tx: TenantTx): Promise<void> {
+    const crossings = tx.notices
+      .filter((n) => n.message === QUOTA_CROSSED_NOTICE && n.detail)
+      .map((n) => JSON.parse(n.detail as string) as QuotaCrossing);
+    const last = crossings[crossings.length - 1];
+    if (last && this.cls.isActive()) this.cls.set(QUOTA_WARNING_HEADER, `${last.dimension}=${last.threshold}`);
+    if (crossings.some((c) => c.first)) {
+      await this.jobs.boss.send(NOTIFY_QUEUE, { organizationId: tx.organizationId }).catch((error) => {
+        this.logger.error(error, 'Quota warning notification not queued; the sweep will send it');
       });
     }
-    await this.audit.recordIn(
-      manager,
-      c.organizationId,
-      { actor: { type: 'system', id: null } },
-      {
-        action: 'quota.warning',
-        targetType: 'quota',
-        targetId: c.dimension,
-        metadata: { threshold: c.threshold, current: c.current, limit: c.limit },
-      },
-    );
+  }
+
+  /** Mails and audits every unnotified crossing of the organization, once: the UPDATE claims them. */
+  async notify(organizationId: string): Promise<void> {
+    await this.transactions.run(organizationId, async (tx) => {
+      const [pending] = (await tx.manager.query(
+        `UPDATE quota_warnings SET notified_at = now()
+          WHERE organization_id = $1 AND notified_at IS NULL
+        RETURNING dimension, scope_id, threshold, current, limit_value`,
+        [organizationId],
+      )) as [PendingWarning[], number];
+      if (pending.length === 0) return;
+      const recipients = await this.seats.managers(tx);
+      const { name: organizationName } = await tx.manager.findOneByOrFail(Organization, { id: organizationId });
+      const inOrder = [...pending].sort((a, b) => a.dimension.localeCompare(b.dimension) || a.threshold - b.threshold);
+      for (const warning of inOrder) await this.tell(tx, warning, recipients, organizationName);
+    });
+  }
+
+  private async tell(tx: TenantTx, w: PendingWarning, recipients: Array<{ email: string; name: string }>, organizationName: string) {
+    const figures = { threshold: w.threshold, current: Number(w.current), limit: Number(w.limit_value) };
+    for (const r of recipients) {
+      await this.mailer.send(tx.manager, r.email, 'quotaWarning', { name: r.name, organizationName, dimension: w.dimension, ...figures });
+    }
+    await this.audit.record(tx, {
+      action: 'quota.warning',
+      targetType: 'quota',
+      targetId: w.dimension,
+      metadata: { ...figures, scopeId: w.scope_id },
+    });
+  }
+
+  /** Crossings a crash left unnotified (committed, but the job never queued). */
+  async sweep(): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT organization_id FROM quota_warnings
+        WHERE notified_at IS NULL AND created_at < now() - interval '30 seconds'`,
+    )) as Array<{ organization_id: string }>;
+    for (const row of rows) await this.notify(row.organization_id);
   }
 }

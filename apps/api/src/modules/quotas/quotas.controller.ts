@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../common/openapi.decorators';
+import { ApiEndpoint } from '../../common/openapi.decorators';
 import { QuotaCheckDto, QuotaCheckResultDto, QuotaStatusDto } from './dto/quotas.dto';
 import { QuotaStatusService } from './quota-status.service';
-
-const ERRORS = TENANT_ROUTE_ERRORS;
 
 @ApiTags('quotas')
 @Controller('quotas')
@@ -17,7 +15,7 @@ export class QuotasController {
 
   @Get('status')
   @Authorize('quotas:read')
-  @ApiEndpoint({ summary: 'Usage against every plan limit', response: QuotaStatusDto, errors: [...ERRORS] })
+  @ApiEndpoint({ summary: 'Usage against every plan limit', response: QuotaStatusDto })
   get(): Promise<QuotaStatusDto> {
     return this.status.status(this.tenant);
   }
@@ -27,7 +25,7 @@ export class QuotasController {
   @ApiEndpoint({
     summary: 'Would this much more fit? Changes nothing',
     response: QuotaCheckResultDto,
-    errors: ['VALIDATION_FAILED', ...ERRORS],
+    errors: ['VALIDATION_FAILED'],
   })
   check(@Body() dto: QuotaCheckDto): Promise<QuotaCheckResultDto> {
     return this.status.check(this.tenant, dto);

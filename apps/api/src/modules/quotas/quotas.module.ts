@@ -1,18 +1,18 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { QuotaModule } from '@plinth/quota';
 import type { AppConfig } from '../../config/app-config';
 import { ApiCallPeriods } from './api-call-periods';
-import { ApiKeyLimitsGuard, RATE_LIMIT_STORAGE } from './api-key-limits.guard';
+import { RATE_LIMIT_STORAGE } from './api-key-limits.guard';
 import { loadPlanCatalog } from './plan-catalog.loader';
 import { PlansController } from './plans.controller';
 import { QuotaStatusService } from './quota-status.service';
-import { QuotaWarningInterceptor } from './quota-warning.interceptor';
 import { QuotaWarnings } from './quota-warnings';
 import { QuotasController } from './quotas.controller';
 import { UsageLimits } from './usage-limits';
+import { MembersModule } from '../members/members.module';
+import { QuotaWarningInterceptor } from './quota-warning.interceptor';
 
 @Global()
 @Module({})
@@ -21,6 +21,7 @@ export class QuotasModule {
     return {
       module: QuotasModule,
       imports: [
+        MembersModule,
         QuotaModule.forRoot({
           catalog: loadPlanCatalog(config.PLANS_FILE),
           upgradeUrl: `${config.APP_URL}/pricing`,
@@ -30,6 +31,7 @@ export class QuotasModule {
       controllers: [QuotasController, PlansController],
       providers: [
         QuotaWarnings,
+        QuotaWarningInterceptor,
         UsageLimits,
         QuotaStatusService,
         ApiCallPeriods,
@@ -37,11 +39,8 @@ export class QuotasModule {
           provide: RATE_LIMIT_STORAGE,
           useFactory: () => (config.REDIS_URL ? new ThrottlerStorageRedisService(config.REDIS_URL) : new ThrottlerStorageService()),
         },
-        // Registered after the authentication guard: it needs to know whether an API key is calling.
-        { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },
-        { provide: APP_INTERCEPTOR, useClass: QuotaWarningInterceptor },
       ],
-      exports: [UsageLimits],
+      exports: [UsageLimits, QuotaWarnings, QuotaWarningInterceptor, RATE_LIMIT_STORAGE],
     };
   }
 }

@@ -1,97 +1,80 @@
 import { Injectable } from '@nestjs/common';
 import {
+  isUuid,
   NotAMemberError,
-  PlanTier,
-  Role,
-  TenantContext,
+  Resolved,
+  ResolveOptions,
   TenantResolver,
+  TenantRoute,
+  TenantTransactions,
   UnauthenticatedError,
   ValidationFailedError,
 } from '@plinth/tenancy';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { originOf } from '../../common/request-origin.decorator';
-import type { ApiKeyPrincipal } from '../api-keys/api-key-authenticator';
+import { ApiKeyAuthenticator, PresentedApiKey } from '../api-keys/api-key-authenticator';
 import type { AuthenticatedUser } from '../auth/access-token';
+import { membershipResolution, MembershipRow } from '../organizations/membership-resolution';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ORGANIZATION_ROUTE = '/api/v1/organizations/:id';
-
-type Principal = AuthenticatedUser | ApiKeyPrincipal;
-
-interface MembershipRow {
-  id: string;
-  slug: string;
-  plan_tier: PlanTier;
-  role: Role;
-  email: string;
-}
+type Principal = AuthenticatedUser | PresentedApiKey;
 
 /**
- * API.md's order, first match wins: the API key's organization; the `:id` of
- * /organizations/:id/…; the X-Organization-Id header (id or slug); the
- * token's `org` claim. Membership and role come from the database on every
- * request, so a removed member is refused on the very next one.
+ * API.md's order, first match wins: the API key's organization; the
+ * organization the route's path names; the X-Organization-Id header (id or
+ * slug); the token's `org` claim. Membership and role come from the database
+ * on every request — in the round trip that begins its transaction — so a
+ * removed member is refused on the very next one.
  */
 @Injectable()
 export class RequestTenantResolver implements TenantResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: TenantTransactions,
+    private readonly apiKeys: ApiKeyAuthenticator,
+  ) {}
 
-  async resolve(request: FastifyRequest & { user?: Principal }): Promise<TenantContext> {
+  async resolve(request: FastifyRequest & { user?: Principal }, route: TenantRoute, options: ResolveOptions): Promise<Resolved<unknown>> {
     const principal = request.user;
     if (!principal) throw new UnauthenticatedError();
-    const { ip, userAgent } = originOf(request);
+    const named = namedOrganization(request, route);
+    const origin = originOf(request);
     if (principal.kind === 'api_key') {
-      this.ensureRouteNamesKeyOrganization(request, principal);
-      const actor = { type: 'api_key' as const, id: principal.keyId };
-      return new TenantContext(
-        principal.organizationId,
-        principal.organizationSlug,
-        principal.planTier,
-        principal.role,
-        actor,
-        ip,
-        userAgent,
-      );
+      const resolved = await this.apiKeys.resolve(principal, origin, options);
+      if (named && named.toLowerCase() !== resolved.context.organizationId) {
+        await resolved.tx?.rollback();
+        throw new NotAMemberError();
+      }
+      return resolved;
     }
-    const reference = organizationReference(request) ?? principal.organizationId;
+    const reference = named ?? headerReference(request) ?? principal.organizationId;
     if (!reference) throw new NotAMemberError('No organization selected: send X-Organization-Id or switch organization');
-    const row = await this.membership(principal.userId, reference);
-    if (!row) throw new NotAMemberError();
-    const actor = { type: 'user' as const, id: principal.userId, email: row.email };
-    return new TenantContext(row.id, row.slug, row.plan_tier, row.role, actor, ip, userAgent);
-  }
-
-  /** One indexed query; system context, since it is what establishes the tenant. */
-  private async membership(userId: string, reference: string): Promise<MembershipRow | undefined> {
-    const column = UUID.test(reference) ? 'o.id' : 'o.slug';
-    const [row] = (await this.dataSource.query(
-      `SELECT o.id, o.slug, o.plan_tier, m.role, u.email
-         FROM organization_members m
-         JOIN organizations o ON o.id = m.organization_id
-         JOIN users u ON u.id = m.user_id
-        WHERE m.user_id = $1 AND ${column} = $2`,
-      [userId, column === 'o.id' ? reference.toLowerCase() : reference],
-    )) as MembershipRow[];
-    return row;
-  }
-
-  private ensureRouteNamesKeyOrganization(request: FastifyRequest, principal: ApiKeyPrincipal): void {
-    const named = routeOrganizationId(request);
-    if (named && named.toLowerCase() !== principal.organizationId) throw new NotAMemberError();
+    const resolved = await this.transactions.resolve<MembershipRow>(
+      membershipResolution(principal.userId, reference),
+      (row) => ({
+        organizationId: row.organization_id,
+        organizationSlug: row.slug,
+        planTier: row.plan_tier,
+        role: row.role,
+        actor: { type: 'user', id: principal.userId, email: row.email },
+        origin,
+      }),
+      options,
+    );
+    if (!resolved) throw new NotAMemberError();
+    return resolved;
   }
 }
 
-function organizationReference(request: FastifyRequest): string | undefined {
+function headerReference(request: FastifyRequest): string | undefined {
   const header = request.headers['x-organization-id'];
-  return routeOrganizationId(request) ?? (typeof header === 'string' && header ? header : undefined);
+  return typeof header === 'string' && header ? header : undefined;
 }
 
-function routeOrganizationId(request: FastifyRequest): string | undefined {
-  if (!request.routeOptions.url?.startsWith(ORGANIZATION_ROUTE)) return undefined;
-  const id = (request.params as { id?: string }).id;
-  if (id && !UUID.test(id)) {
-    throw new ValidationFailedError('Invalid organization id', [{ field: 'id', problems: ['id must be a UUID'] }]);
+function namedOrganization(request: FastifyRequest, route: TenantRoute): string | undefined {
+  if (!route.organizationParam) return undefined;
+  const id = (request.params as Record<string, string | undefined>)[route.organizationParam];
+  if (id !== undefined && !isUuid(id)) {
+    const field = route.organizationParam;
+    throw new ValidationFailedError('Invalid organization id', [{ field, problems: [`${field} must be a UUID`] }]);
   }
   return id;
 }

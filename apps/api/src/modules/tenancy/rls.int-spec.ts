@@ -1,4 +1,4 @@
-import { enterTenant, scoped, TenantTransactions } from '@plinth/tenancy';
+import { ScopedRepository, TenantTransactions } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import { signUp, startTestApp, TestApp } from '../../../test/harness';
 import { AuditLog } from '../audit/entities/audit-log.entity';
@@ -7,58 +7,89 @@ import { OrganizationMember } from '../organizations/entities/organization-membe
 /**
  * The second wall on its own: the application's organization filter is
  * deliberately left out, and row-level security alone keeps tenants apart.
+ * The tenant tables are read from the catalog — every table with an
+ * `organization_id`, and `organizations` itself — so a new table cannot be forgotten.
  */
 describe('row-level security', () => {
   let t: TestApp;
+  let db: DataSource;
   let tx: TenantTransactions;
   let orgA: string;
   let orgB: string;
+  let tenantTables: Array<{ table: string; column: string }>;
 
   beforeAll(async () => {
     t = await startTestApp();
+    db = t.app.get(DataSource);
     tx = t.app.get(TenantTransactions);
     orgA = (await signUp(t.http)).organizationId;
     orgB = (await signUp(t.http)).organizationId;
-    for (const org of [orgA, orgB]) await seedTenantRows(t.app.get(DataSource), org);
+    for (const org of [orgA, orgB]) await seedEveryTenantTable(db, org);
+    tenantTables = await db.query(
+      `SELECT table_name AS table, CASE WHEN table_name = 'organizations' THEN 'id' ELSE 'organization_id' END AS column
+         FROM information_schema.columns
+        WHERE table_schema = 'public' AND (column_name = 'organization_id' OR table_name = 'organizations' AND column_name = 'id')
+        ORDER BY table_name`,
+    );
   });
   afterAll(() => t.close());
 
-  it.each(['organizations', 'organization_members', 'audit_logs', 'invites', 'api_keys'])(
-    'shows tenant A none of B’s rows in %s when the query has no organization filter',
-    async (table) => {
-      const column = table === 'organizations' ? 'id' : 'organization_id';
-      const rows: Array<{ org: string }> = await tx.run(orgA, (manager) => manager.query(`SELECT ${column}::text AS org FROM ${table}`));
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.filter((row) => row.org !== orgA)).toEqual([]);
-    },
-  );
+  it('finds the tenant tables in the catalog', () => {
+    expect(tenantTables.map((row) => row.table)).toEqual(expect.arrayContaining(['organizations', 'organization_members', 'posts']));
+  });
+
+  it('puts the tenant policy, reads and writes, on every tenant table', async () => {
+    const policies: Array<{ table: string; enabled: boolean; qual: string | null; check: string | null }> = await db.query(
+      `SELECT c.relname AS table, c.relrowsecurity AS enabled, p.qual, p.with_check AS check
+         FROM pg_class c LEFT JOIN pg_policies p ON p.tablename = c.relname AND p.policyname = 'tenant_isolation'
+        WHERE c.relname = ANY($1) AND c.relkind = 'r'`,
+      [tenantTables.map((row) => row.table)],
+    );
+    for (const { table } of tenantTables) {
+      const policy = policies.find((p) => p.table === table);
+      expect({ table, enabled: policy?.enabled, qual: policy?.qual, check: policy?.check }).toEqual({
+        table,
+        enabled: true,
+        qual: expect.stringContaining('app.organization_id'),
+        check: expect.stringContaining('app.organization_id'),
+      });
+    }
+  });
+
+  it('shows a tenant none of another’s rows in any tenant table when the query has no organization filter', async () => {
+    for (const { table, column } of tenantTables) {
+      const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1`, [orgB]);
+      if (count === 0) throw new Error(`Seed a row of organization B in ${table} (seedEveryTenantTable) so this test can prove it`);
+      const seen: Array<{ org: string }> = await tx.run(orgA, (a) => a.manager.query(`SELECT ${column}::text AS org FROM ${table}`));
+      expect({ table, others: seen.filter((row) => row.org !== orgA).length }).toEqual({ table, others: 0 });
+    }
+  });
 
   it('sees A’s own membership through the same unfiltered query', async () => {
-    const members = await tx.run(orgA, (manager) => manager.find(OrganizationMember));
+    const members = await tx.run(orgA, (a) => a.manager.find(OrganizationMember));
     expect(members.map((m) => m.organizationId)).toEqual([orgA]);
   });
 
   it('refuses an insert stamped with another tenant’s id', async () => {
-    const insert = tx.run(orgA, (manager) =>
-      manager.insert(AuditLog, { organizationId: orgB, action: 'test.forged', actorType: 'system', metadata: {} }),
+    const insert = tx.run(orgA, (a) =>
+      a.manager.insert(AuditLog, { organizationId: orgB, action: 'test.forged', actorType: 'system', metadata: {} }),
     );
     await expect(insert).rejects.toThrow(/row-level security/);
   });
 
   it('refuses to move a row to another tenant', async () => {
-    const update = tx.run(orgA, (manager) =>
-      manager.query('UPDATE organization_members SET organization_id = $1 WHERE organization_id = $2', [orgB, orgA]),
+    const update = tx.run(orgA, (a) =>
+      a.manager.query('UPDATE organization_members SET organization_id = $1 WHERE organization_id = $2', [orgB, orgA]),
     );
     await expect(update).rejects.toThrow(/row-level security/);
   });
 
   it('keeps the audit log append-only for the request path', async () => {
-    const erase = tx.run(orgA, (manager) => manager.query('DELETE FROM audit_logs'));
-    await expect(erase).rejects.toThrow(/permission denied/);
+    await expect(tx.run(orgA, (a) => a.manager.query('DELETE FROM audit_logs'))).rejects.toThrow(/permission denied/);
   });
 
   it('sees nothing at all in a transaction that entered no tenant but took the app role', async () => {
-    const rows = await t.app.get(DataSource).transaction(async (manager) => {
+    const rows = await db.transaction(async (manager) => {
       await manager.query(`SELECT set_config('role', 'plinth_app', true)`);
       return manager.query('SELECT id FROM organization_members');
     });
@@ -66,39 +97,48 @@ describe('row-level security', () => {
   });
 
   it('lets the first wall refuse an organization id in a where clause', () => {
-    const repository = scoped(t.app.get(DataSource).manager, OrganizationMember, orgA);
+    const repository = new ScopedRepository(db.manager, OrganizationMember, orgA);
     expect(() => repository.find({ where: { organizationId: orgB } as never })).toThrow(/organizationId is set by the scoped repository/);
   });
 
   it('keeps the scope of a scoped query builder when a caller adds where()', async () => {
     // As the system (no RLS): only the first wall stands between tenants here.
-    const rows = await scoped(t.app.get(DataSource).manager, OrganizationMember, orgA).createQueryBuilder('m').where('1 = 1').getMany();
+    const rows = await new ScopedRepository(db.manager, OrganizationMember, orgA).createQueryBuilder('m').where('1 = 1').getMany();
     expect(rows.map((m) => m.organizationId)).toEqual([orgA]);
   });
 
-  it('pins a transaction to exactly one organization', async () => {
-    const seen = await t.app.get(DataSource).transaction(async (manager) => {
-      await enterTenant(manager, orgB);
-      return scoped(manager, OrganizationMember, orgB).countBy();
+  it('pins a unit of work to exactly one organization, the one its repositories are scoped to', async () => {
+    const seen = await tx.run(orgB, async (b) => {
+      const [{ pinned }] = await b.manager.query(`SELECT current_setting('app.organization_id') AS pinned`);
+      return { pinned, members: await b.repo(OrganizationMember).countBy(), scope: b.repo(OrganizationMember).organizationId };
     });
-    expect(seen).toBe(1);
+    expect(seen).toEqual({ pinned: orgB, members: 1, scope: orgB });
   });
 });
 
-/** One row of each tenant table, written as the system (the table owner, which RLS does not restrict). */
-async function seedTenantRows(dataSource: DataSource, organizationId: string): Promise<void> {
+/** One row of `organizationId` in every tenant table the signup left empty, written as the system (RLS does not restrict it). */
+async function seedEveryTenantTable(db: DataSource, organizationId: string): Promise<void> {
   const suffix = organizationId.slice(0, 8);
-  await dataSource.manager.insert(AuditLog, { organizationId, action: 'test.seeded', actorType: 'system', metadata: {} });
-  await dataSource.query(
-    `INSERT INTO invites (organization_id, email, role, token_hash, expires_at)
-     VALUES ($1, $2, 'viewer', $3, now() + interval '1 day')`,
+  await db.query(
+    `INSERT INTO invites (organization_id, email, role, token_hash, expires_at) VALUES ($1, $2, 'viewer', $3, now() + interval '1 day')`,
     [organizationId, `rls-${suffix}@example.test`, `rls-invite-${organizationId}`],
   );
-  await dataSource.query(`INSERT INTO api_keys (organization_id, name, prefix, key_hash, role) VALUES ($1, 'rls', $2, $3, 'viewer')`, [
+  await db.query(`INSERT INTO api_keys (organization_id, name, prefix, key_hash, role) VALUES ($1, 'rls', $2, $3, 'viewer')`, [
     organizationId,
     `plk_rls${suffix}`,
     `rls-key-${organizationId}`,
   ]);
+  const [{ id: siteId }] = await db.query(`INSERT INTO sites (organization_id, name) VALUES ($1, 'RLS') RETURNING id`, [organizationId]);
+  await db.query(`INSERT INTO posts (organization_id, site_id, title, body) VALUES ($1, $2, 'RLS', '')`, [organizationId, siteId]);
+  await db.query(
+    `INSERT INTO media (organization_id, site_id, filename, content_type, size_bytes, storage_key) VALUES ($1, $2, 'a.png', 'image/png', 1, $3)`,
+    [organizationId, siteId, `${organizationId}/${siteId}/rls`],
+  );
+  await db.query(`INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, 'sites', 100)`, [organizationId]);
+  await db.query(
+    `INSERT INTO quota_warnings (organization_id, dimension, threshold, period_start, notified_at) VALUES ($1, 'sites', 80, now(), now())`,
+    [organizationId],
+  );
 }
 
 describe('tenant transactions', () => {
@@ -116,32 +156,59 @@ describe('tenant transactions', () => {
   const entry = (action: string) => ({ organizationId: orgId, action, actorType: 'system' as const, metadata: {} });
 
   it('commits the work and rolls it back on an error', async () => {
-    await t.app.get(TenantTransactions).run(orgId, (m) => m.insert(AuditLog, entry('tx.committed')));
-    const failing = t.app.get(TenantTransactions).run(orgId, async (m) => {
-      await m.insert(AuditLog, entry('tx.rolled_back'));
+    await t.app.get(TenantTransactions).run(orgId, (tx) => tx.manager.insert(AuditLog, entry('tx.committed')));
+    const failing = t.app.get(TenantTransactions).run(orgId, async (tx) => {
+      await tx.manager.insert(AuditLog, entry('tx.rolled_back'));
       throw new Error('boom');
     });
     await expect(failing).rejects.toThrow('boom');
     expect(await actions()).toEqual([{ action: 'tx.committed' }]);
   });
 
-  it('turns a nested manager.transaction() into a savepoint of the tenant transaction', async () => {
-    await t.app.get(TenantTransactions).run(orgId, async (m) => {
-      await m.insert(AuditLog, entry('tx.outer'));
-      await m.transaction((inner) => inner.insert(AuditLog, entry('tx.inner'))).catch(() => undefined);
-      await m
+  it('turns a nested manager.transaction() into a savepoint of the unit of work', async () => {
+    await t.app.get(TenantTransactions).run(orgId, async (tx) => {
+      await tx.manager.insert(AuditLog, entry('tx.outer'));
+      await tx.manager.transaction((inner) => inner.insert(AuditLog, entry('tx.inner'))).catch(() => undefined);
+      await tx.manager
         .transaction(async (inner) => {
           await inner.insert(AuditLog, entry('tx.inner_rolled_back'));
           throw new Error('inner');
         })
         .catch(() => undefined);
-      const [{ pinned }] = await m.query(`SELECT current_setting('app.organization_id') AS pinned`);
+      const [{ pinned }] = await tx.manager.query(`SELECT current_setting('app.organization_id') AS pinned`);
       expect(pinned).toBe(orgId);
     });
     expect((await actions()).map((a: { action: string }) => a.action).sort()).toEqual(['tx.committed', 'tx.inner', 'tx.outer']);
   });
 
-  it('refuses a pin that is not an organization id', async () => {
-    await expect(t.app.get(TenantTransactions).run("x'; DROP TABLE users; --", async () => 1)).rejects.toThrow(/Not an organization id/);
+  it('runs after-commit work only once the commit succeeded', async () => {
+    const ran: string[] = [];
+    await t.app.get(TenantTransactions).run(orgId, async (tx) => tx.afterCommit(() => ran.push('committed')));
+    await t.app
+      .get(TenantTransactions)
+      .run(orgId, async (tx) => {
+        tx.afterCommit(() => ran.push('rolled back'));
+        throw new Error('boom');
+      })
+      .catch(() => undefined);
+    expect(ran).toEqual(['committed']);
+  });
+
+  it('leaves nothing pinned on the pooled connection after the unit of work', async () => {
+    await t.app.get(TenantTransactions).run(orgId, async () => undefined);
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      const [state] = await runner.query(`SELECT current_setting('app.organization_id', true) AS org, current_user AS role`);
+      expect(state.org ?? '').toBe('');
+      expect(state.role).not.toBe('plinth_app');
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('refuses to enter an organization that does not exist', async () => {
+    await expect(t.app.get(TenantTransactions).run('00000000-0000-4000-8000-000000000000', async () => 1)).rejects.toThrow(
+      /Organization not found/,
+    );
   });
 });

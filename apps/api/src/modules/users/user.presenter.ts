@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config/app-config';
-import type { UserDto } from '../auth/dto/auth-responses.dto';
+import type { UserDto } from './dto/user.dto';
 import type { User } from './entities/user.entity';
 
 export function presentUser(user: User, config: AppConfig): UserDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinDate } from 'class-validator';
-import { INVITABLE_ROLES, InvitableRole } from '../../invites/dto/invites.dto';
+import { GRANTABLE_ROLES, GrantableRole } from '@plinth/tenancy';
 
 export class CreateApiKeyDto {
   @ApiProperty({ maxLength: 100, example: 'CI deploys' })
@@ -11,9 +11,9 @@ export class CreateApiKeyDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: INVITABLE_ROLES, description: 'The role the key acts with; never owner' })
-  @IsIn(INVITABLE_ROLES)
-  role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES, description: 'The role the key acts with; never owner' })
+  @IsIn(GRANTABLE_ROLES)
+  role: GrantableRole;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Omit for a key that does not expire' })
   @IsOptional()
@@ -28,7 +28,7 @@ export class ApiKeyDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Identifies the key; the secret part is never shown again', example: 'plk_3f9a2c71d0b4' })
   prefix: string;
-  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role: GrantableRole;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Updated at most once a minute' })

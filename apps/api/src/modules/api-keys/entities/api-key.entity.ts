@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '@plinth/tenancy';
+import type { GrantableRole } from '@plinth/tenancy';
 
 /** An organization's API key. Only the SHA-256 of the key is stored; `prefix` finds it. */
 @Entity('api_keys')
@@ -20,7 +20,7 @@ export class ApiKey {
   keyHash: string;
 
   @Column({ type: 'text' })
-  role: Exclude<Role, 'owner'>;
+  role: GrantableRole;
 
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;

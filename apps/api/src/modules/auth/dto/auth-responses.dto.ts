@@ -1,28 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PERMISSIONS, PLAN_TIERS, ROLES } from '@plinth/tenancy';
 import type { Permission, PlanTier, Role } from '@plinth/tenancy';
-
-export class UserDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'email' }) email: string;
-  @ApiProperty() name: string;
-  @ApiProperty() emailVerified: boolean;
-  @ApiProperty() isPlatformAdmin: boolean;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-export class OrganizationDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty() slug: string;
-  @ApiProperty({ type: String, nullable: true }) logoUrl: string | null;
-  @ApiProperty({ enum: PLAN_TIERS }) planTier: PlanTier;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-export class OrganizationWithRoleDto extends OrganizationDto {
-  @ApiProperty({ enum: ROLES }) role: Role;
-}
+import { OrganizationDto, OrganizationWithRoleDto } from '../../organizations/dto/organization.dto';
+import { UserDto } from '../../users/dto/user.dto';
 
 export class TokenPairDto {
   @ApiProperty({ description: 'JWT, valid 15 minutes' }) accessToken: string;

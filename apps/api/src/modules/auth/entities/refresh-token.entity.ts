@@ -20,7 +20,7 @@ export class RefreshToken {
 
   /** The organization the session had selected; carried into the next access token. */
   @Column({ type: 'uuid', nullable: true })
-  organizationId: string | null;
+  selectedOrganizationId: string | null;
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;

@@ -2,14 +2,14 @@ import { Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nes
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
+import { ApiEndpoint } from '../../../common/openapi.decorators';
 import { PageQueryDto } from '../../../common/pagination';
 import { MediaDto } from './dto/media.dto';
 import { MediaService } from './media.service';
 import { MEDIA_TYPES } from './media-types';
 import { MediaUpload, UPLOAD_FIELD, UploadedMedia } from './uploaded-media';
 
-const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND'] as const;
 
 @ApiTags('media')
 @Controller('sites/:siteId/media')
@@ -20,7 +20,7 @@ export class MediaController {
   ) {}
 
   @Post()
-  @Authorize('media:upload')
+  @Authorize('media:upload', { transaction: 'own' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -44,7 +44,7 @@ export class MediaController {
   @Authorize('posts:read')
   @ApiEndpoint({ summary: 'The site’s media, newest first', response: MediaDto, paginated: true, errors: [...ERRORS] })
   list(@Param('siteId', ParseUUIDPipe) siteId: string, @Query() page: PageQueryDto): Promise<Page<MediaDto>> {
-    return this.media.list(this.tenant.organizationId, siteId, page);
+    return this.media.list(this.tenant, siteId, page);
   }
 
   @Delete(':id')

@@ -2,13 +2,13 @@ import { DomainError, ValidationFailedError } from '@plinth/tenancy';
 
 export class MediaTooLargeError extends DomainError {
   constructor(maxBytes: number) {
-    super(413, 'PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${maxBytes} bytes`, { maxBytes });
+    super('PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${maxBytes} bytes`, { maxBytes });
   }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(contentType: string, allowed: readonly string[]) {
-    super(415, 'UNSUPPORTED_MEDIA_TYPE', `Files of type ${contentType} are not accepted`, { contentType, allowed });
+    super('UNSUPPORTED_MEDIA_TYPE', `Files of type ${contentType} are not accepted`, { contentType, allowed });
   }
 }
 

@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
+import { ApiEndpoint } from '../../../common/openapi.decorators';
 import { CreatePostDto, ListPostsQueryDto, PostDto, PostSummaryDto, UpdatePostDto } from './dto/posts.dto';
 import { PostsService } from './posts.service';
 
-const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND'] as const;
 
 @ApiTags('posts')
 @Controller('sites/:siteId/posts')
@@ -32,14 +32,14 @@ export class PostsController {
     errors: [...ERRORS],
   })
   list(@Param('siteId', ParseUUIDPipe) siteId: string, @Query() query: ListPostsQueryDto): Promise<Page<PostSummaryDto>> {
-    return this.posts.list(this.tenant.organizationId, siteId, query);
+    return this.posts.list(this.tenant, siteId, query);
   }
 
   @Get(':id')
   @Authorize('posts:read')
   @ApiEndpoint({ summary: 'One post with its body', response: PostDto, errors: [...ERRORS] })
   get(@Param('siteId', ParseUUIDPipe) siteId: string, @Param('id', ParseUUIDPipe) postId: string): Promise<PostDto> {
-    return this.posts.get(this.tenant.organizationId, siteId, postId);
+    return this.posts.get(this.tenant, siteId, postId);
   }
 
   @Patch(':id')

@@ -1,81 +1,88 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, scoped, TenantContext, TenantTransactions } from '@plinth/tenancy';
-import type { EntityManager } from 'typeorm';
+import { isForeignKeyViolation, NotFoundError, TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { pageQuery, toPage } from '../../../common/pagination';
+import { KeysetOrder, pageCondition, toPage } from '../../../common/pagination';
 import { AuditLogger } from '../../audit/audit-logger';
-import { UsageLimits } from '../../quotas/usage-limits';
-import { ensureSiteExists, lockSite } from '../sites/site-lock';
+import { Site } from '../sites/entities/site.entity';
 import type { CreatePostDto, ListPostsQueryDto, PostDto, PostSummaryDto, UpdatePostDto } from './dto/posts.dto';
 import { Post } from './entities/post.entity';
 
 const SUMMARY_COLUMNS = ['p.id', 'p.siteId', 'p.title', 'p.status', 'p.publishedAt', 'p.createdAt', 'p.updatedAt'];
+const NEWEST_FIRST: KeysetOrder = { column: 'createdAt', direction: 'DESC' };
 
+/** Posts are counted against their site's `posts` by the database when their transaction commits. */
 @Injectable()
 export class PostsService {
-  constructor(
-    private readonly transactions: TenantTransactions,
-    private readonly usageLimits: UsageLimits,
-    private readonly audit: AuditLogger,
-  ) {}
+  constructor(private readonly audit: AuditLogger) {}
 
-  /** A new draft; counts against the site's `posts`. */
+  /**
+   * A new draft: one INSERT. Its foreign key holds the site until COMMIT, when
+   * the post is counted (402 past the limit, and nothing is kept).
+   */
   create(tenant: TenantContext, siteId: string, dto: CreatePostDto): Promise<PostDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      await lockSite(manager, tenant.organizationId, siteId, 'adding');
-      const post = await scoped(manager, Post, tenant.organizationId).save({ siteId, title: dto.title, body: dto.body, status: 'draft' });
-      // Last before COMMIT: the counter row is locked from here to the commit, so keep that short.
-      await this.usageLimits.consume(manager, tenant, 'posts', 1, siteId);
-      return presentPost(post);
+    return tenant.transaction(async (tx) => {
+      try {
+        return presentPost(await tx.repo(Post).save({ siteId, title: dto.title, body: dto.body, status: 'draft' }));
+      } catch (error) {
+        if (isForeignKeyViolation(error, 'posts_site_fkey')) throw new NotFoundError('Site');
+        throw error;
+      }
     });
   }
 
-  /** Newest first, without bodies. */
-  list(organizationId: string, siteId: string, query: ListPostsQueryDto): Promise<Page<PostSummaryDto>> {
-    return this.transactions.run(organizationId, async (manager) => {
-      await ensureSiteExists(manager, organizationId, siteId);
-      const qb = scoped(manager, Post, organizationId)
-        .createQueryBuilder('p')
-        .select(SUMMARY_COLUMNS)
-        .andWhere('p.siteId = :siteId', { siteId });
-      if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-      const rows = await pageQuery(qb, 'p', query, 'createdAt', 'DESC').getMany();
-      return toPage(rows, query, (p) => ({ at: p.createdAt, id: p.id }), presentSummary);
+  /** Newest first, without bodies; one query that also tells a missing site (404) from an empty one. */
+  list(tenant: TenantContext, siteId: string, query: ListPostsQueryDto): Promise<Page<PostSummaryDto>> {
+    return tenant.transaction(async (tx) => {
+      const joined = ['p.organizationId = s.organizationId', 'p.siteId = s.id'];
+      let parameters: Record<string, unknown> = { siteId, status: query.status };
+      if (query.status) joined.push('p.status = :status');
+      const after = pageCondition(tx.manager.connection.getMetadata(Post), 'p', query, NEWEST_FIRST);
+      if (after) {
+        joined.push(after.condition);
+        parameters = { ...parameters, ...after.parameters };
+      }
+      const site = (await tx
+        .repo(Site)
+        .createQueryBuilder('s')
+        .leftJoinAndMapMany('s.posts', Post, 'p', joined.join(' AND '))
+        .select(['s.id', ...SUMMARY_COLUMNS])
+        .andWhere('s.id = :siteId')
+        .setParameters(parameters)
+        .orderBy('p.createdAt', NEWEST_FIRST.direction)
+        .addOrderBy('p.id', NEWEST_FIRST.direction)
+        .limit(query.limit + 1)
+        .getOne()) as (Site & { posts: Post[] }) | null;
+      if (!site) throw new NotFoundError('Site');
+      return toPage(site.posts, query, (p) => ({ at: p.createdAt, id: p.id }), presentSummary);
     });
   }
 
-  get(organizationId: string, siteId: string, postId: string): Promise<PostDto> {
-    return this.transactions.run(organizationId, async (manager) => presentPost(await loadPost(manager, organizationId, siteId, postId)));
+  get(tenant: TenantContext, siteId: string, postId: string): Promise<PostDto> {
+    return tenant.transaction(async (tx) => presentPost(await loadPost(tx, siteId, postId)));
   }
 
   update(tenant: TenantContext, siteId: string, postId: string, dto: UpdatePostDto): Promise<PostDto> {
     const changes = { ...(dto.title !== undefined && { title: dto.title }), ...(dto.body !== undefined && { body: dto.body }) };
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      if (Object.keys(changes).length > 0) await scoped(manager, Post, tenant.organizationId).update({ id: postId, siteId }, changes);
-      return presentPost(await loadPost(manager, tenant.organizationId, siteId, postId));
+    return tenant.transaction(async (tx) => {
+      if (Object.keys(changes).length > 0) await tx.repo(Post).update({ id: postId, siteId }, changes);
+      return presentPost(await loadPost(tx, siteId, postId));
     });
   }
 
   /** Draft → published, stamping `publishedAt`; publishing a published post changes nothing. */
   publish(tenant: TenantContext, siteId: string, postId: string): Promise<PostDto> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      await scoped(manager, Post, tenant.organizationId).update(
-        { id: postId, siteId, status: 'draft' },
-        { status: 'published', publishedAt: new Date() },
-      );
-      return presentPost(await loadPost(manager, tenant.organizationId, siteId, postId));
+    return tenant.transaction(async (tx) => {
+      await tx.repo(Post).update({ id: postId, siteId, status: 'draft' }, { status: 'published', publishedAt: new Date() });
+      return presentPost(await loadPost(tx, siteId, postId));
     });
   }
 
-  /** Frees one of the site's `posts`. */
+  /** Frees one of the site's `posts` (the database gives it back with the row). */
   delete(tenant: TenantContext, siteId: string, postId: string): Promise<void> {
-    return this.transactions.run(tenant.organizationId, async (manager) => {
-      const post = await loadPost(manager, tenant.organizationId, siteId, postId);
-      // Of two concurrent deletes only the one that removed the row gives its count back.
-      const deleted = await scoped(manager, Post, tenant.organizationId).delete({ id: postId, siteId });
-      if (deleted === 0) throw new NotFoundError('Post');
-      await this.usageLimits.release(manager, tenant.organizationId, 'posts', 1, siteId);
-      await this.audit.record(manager, tenant, {
+    return tenant.transaction(async (tx) => {
+      const post = await loadPost(tx, siteId, postId);
+      if ((await tx.repo(Post).delete({ id: postId, siteId })) === 0) throw new NotFoundError('Post');
+      await this.audit.record(tx, {
         action: 'post.deleted',
         targetType: 'post',
         targetId: postId,
@@ -85,8 +92,8 @@ export class PostsService {
   }
 }
 
-function loadPost(manager: EntityManager, organizationId: string, siteId: string, postId: string): Promise<Post> {
-  return scoped(manager, Post, organizationId).getOneBy({ id: postId, siteId }, 'Post');
+function loadPost(tx: TenantTx, siteId: string, postId: string): Promise<Post> {
+  return tx.repo(Post).getOneBy({ id: postId, siteId }, 'Post');
 }
 
 function presentSummary(post: Post): PostSummaryDto {

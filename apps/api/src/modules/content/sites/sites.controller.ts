@@ -2,12 +2,12 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
-import { ApiEndpoint, TENANT_ROUTE_ERRORS } from '../../../common/openapi.decorators';
+import { ApiEndpoint } from '../../../common/openapi.decorators';
 import { PageQueryDto } from '../../../common/pagination';
 import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
 
-const ERRORS = ['VALIDATION_FAILED', ...TENANT_ROUTE_ERRORS] as const;
+const ERRORS = ['VALIDATION_FAILED'] as const;
 
 @ApiTags('sites')
 @Controller('sites')
@@ -33,14 +33,14 @@ export class SitesController {
   @Authorize('sites:read')
   @ApiEndpoint({ summary: 'The organization’s sites, newest first', response: SiteDto, paginated: true, errors: [...ERRORS] })
   list(@Query() page: PageQueryDto): Promise<Page<SiteDto>> {
-    return this.sites.list(this.tenant.organizationId, page);
+    return this.sites.list(this.tenant, page);
   }
 
   @Get(':id')
   @Authorize('sites:read')
   @ApiEndpoint({ summary: 'One site', response: SiteDto, errors: [...ERRORS, 'NOT_FOUND'] })
   get(@Param('id', ParseUUIDPipe) siteId: string): Promise<SiteDto> {
-    return this.sites.get(this.tenant.organizationId, siteId);
+    return this.sites.get(this.tenant, siteId);
   }
 
   @Patch(':id')

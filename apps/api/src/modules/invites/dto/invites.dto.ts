@@ -1,24 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Role } from '@plinth/tenancy';
+import { GRANTABLE_ROLES, GrantableRole } from '@plinth/tenancy';
 import { IsIn } from 'class-validator';
 import { IsAccountEmail } from '../../auth/dto/email.rule';
-
-export const INVITABLE_ROLES = ['admin', 'editor', 'publisher', 'viewer'] as const;
-export type InvitableRole = Exclude<Role, 'owner'>;
 
 export class CreateInviteDto {
   @IsAccountEmail()
   email: string;
 
-  @ApiProperty({ enum: INVITABLE_ROLES, description: 'Ownership moves only by transfer' })
-  @IsIn(INVITABLE_ROLES)
-  role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES, description: 'Ownership moves only by transfer' })
+  @IsIn(GRANTABLE_ROLES)
+  role: GrantableRole;
 }
 
 export class InviteDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'email' }) email: string;
-  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role: GrantableRole;
   @ApiProperty({ enum: ['pending', 'expired'] }) status: 'pending' | 'expired';
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -30,7 +27,7 @@ export class CreatedInviteDto extends InviteDto {
 
 export class InvitePreviewDto {
   @ApiProperty() organizationName: string;
-  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role: GrantableRole;
   @ApiProperty({ type: String, nullable: true, description: 'Name of the member who sent it' }) invitedBy: string | null;
   @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
@@ -39,6 +36,6 @@ export class InvitePreviewDto {
 
 export class AcceptedInviteDto {
   @ApiProperty({ format: 'uuid' }) organizationId: string;
-  @ApiProperty({ enum: INVITABLE_ROLES }) role: InvitableRole;
+  @ApiProperty({ enum: GRANTABLE_ROLES }) role: GrantableRole;
   @ApiProperty({ format: 'date-time' }) joinedAt: string;
 }

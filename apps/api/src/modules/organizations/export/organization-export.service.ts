@@ -1,7 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { TenantContext, TenantTransactions } from '@plinth/tenancy';
+import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import { tenantStream } from '../../../common/tenant-stream';
 import { AuditLogger } from '../../audit/audit-logger';
 import { ExportSource, ExportSources } from './export-sources';
@@ -12,7 +11,6 @@ const BATCH = 500;
 @Injectable()
 export class OrganizationExportService implements OnModuleInit {
   constructor(
-    private readonly transactions: TenantTransactions,
     private readonly sources: ExportSources,
     private readonly audit: AuditLogger,
   ) {}
@@ -22,12 +20,12 @@ export class OrganizationExportService implements OnModuleInit {
   }
 
   async export(tenant: TenantContext): Promise<Readable> {
-    await this.transactions.run(tenant.organizationId, (manager) =>
-      this.audit.record(manager, tenant, { action: 'organization.exported', targetType: 'organization', targetId: tenant.organizationId }),
+    await tenant.transaction((tx) =>
+      this.audit.record(tx, { action: 'organization.exported', targetType: 'organization', targetId: tx.organizationId }),
     );
-    return tenantStream(this.transactions, tenant.organizationId, async (manager, push) => {
+    return tenantStream(tenant, async (tx, push) => {
       for (const source of this.sources.all()) {
-        for await (const row of rowsOf(manager, source, tenant.organizationId)) {
+        for await (const row of rowsOf(tx, source)) {
           if (!(await push(`${JSON.stringify({ type: source.type, ...row })}\n`))) return;
         }
       }
@@ -36,13 +34,13 @@ export class OrganizationExportService implements OnModuleInit {
 }
 
 /** Keyset batches by id, organization filter first (the first wall), RLS behind it. */
-async function* rowsOf(manager: EntityManager, source: ExportSource, organizationId: string) {
+async function* rowsOf(tx: TenantTx, source: ExportSource) {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = (await manager.query(
+    const rows = (await tx.manager.query(
       `SELECT ${source.columns.join(', ')} FROM ${source.table}
         WHERE ${source.organizationColumn ?? 'organization_id'} = $1 AND id > $2 ORDER BY id LIMIT ${BATCH}`,
-      [organizationId, after],
+      [tx.organizationId, after],
     )) as Array<Record<string, unknown> & { id: string }>;
     yield* rows;
     if (rows.length < BATCH) return;

@@ -1,0 +1,5 @@
+// Generated from openapi.json by `npm run openapi`. Do not edit.
+/** Every role, most powerful first. */
+export const ROLES = ["owner","admin","editor","publisher","viewer"] as const;
+/** The roles an invite, an API key or a role change may give: ownership moves only by transfer. */
+export const GRANTABLE_ROLES = ["admin","editor","publisher","viewer"] as const;
