@@ -5,7 +5,5 @@ export * from './lib/errors';
 export * from './lib/quota-sql';
 export * from './lib/quota.service';
 export * from './lib/feature-gate';
-export * from './lib/entities/quota-usage.entity';
-export * from './lib/entities/quota-override.entity';
 export * from './lib/api-call-meter';
 export * from './lib/quota.module';

@@ -1,4 +1,3 @@
-import { QuotaOverride, QuotaUsage } from '@plinth/quota';
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
@@ -11,18 +10,4 @@ import { OrganizationMember } from '../modules/organizations/entities/organizati
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [
-  User,
-  Organization,
-  OrganizationMember,
-  RefreshToken,
-  UserToken,
-  Invite,
-  ApiKey,
-  AuditLog,
-  QuotaUsage,
-  QuotaOverride,
-  Site,
-  Post,
-  Media,
-];
+export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, Site, Post, Media];

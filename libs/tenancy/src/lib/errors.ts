@@ -82,11 +82,6 @@ export class ValidationFailedError extends DomainError {
   constructor(message: string, details?: FieldProblem[]) {
     super('VALIDATION_FAILED', message, details);
   }
-
-  /** One field with one problem: the common case for checks outside the DTO validators. */
-  static field(field: string, problem: string): ValidationFailedError {
-    return new ValidationFailedError(`Invalid request: ${field}`, [{ field, problems: [problem] }]);
-  }
 }
 
 export class UnauthenticatedError extends DomainError {
