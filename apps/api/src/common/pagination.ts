@@ -35,6 +35,8 @@ export interface KeysetOrder {
 /**
  * Keyset pagination on (timestamp, id): stable under inserts, and each page
  * is one index range scan. Fetches limit + 1 rows to know whether more exist.
+ * A plain LIMIT, not TypeORM's `take` (which costs a second query whenever a
+ * join is present): callers join only one-to-one.
  */
 export function pageQuery<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -50,7 +52,7 @@ export function pageQuery<T extends ObjectLiteral>(
   return qb
     .orderBy(`${alias}.${column}`, direction)
     .addOrderBy(`${alias}.id`, direction)
-    .take(page.limit + 1);
+    .limit(page.limit + 1);
 }
 
 /**

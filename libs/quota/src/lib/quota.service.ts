@@ -25,7 +25,7 @@ const SNAPSHOT_SQL = `
   SELECT (SELECT json_agg(json_build_object('dimension', dimension, 'scopeId', scope_id, 'current', current, 'periodStart', period_start)
                           ORDER BY dimension, current DESC, scope_id)
             FROM quota_usage WHERE organization_id = $1) AS counters,
-         (SELECT json_object_agg(d, plinth_quota_limit($1, d)) FROM unnest($2::text[]) AS d) AS limits`;
+         (SELECT json_object_agg(dimension, limit_value) FROM quota_overrides WHERE organization_id = $1) AS overrides`;
 
 /** SQL columns for queries across organizations (platform admin): organization-wide usage and the overrides, as JSON objects. */
 export function usageColumnsSql(organizationIdSql: string): string {
@@ -66,12 +66,9 @@ export class QuotaService implements OnModuleInit {
 
   /** Current usage and the limit in force (an override first, then the plan). */
   async usage(tx: TenantTx, dimension: Dimension, scopeId = ORGANIZATION_SCOPE): Promise<Usage> {
-    const [row] = (await tx.manager.query(
-      `SELECT COALESCE((SELECT current FROM quota_usage WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3), 0) AS current,
-              plinth_quota_limit($1, $2) AS limit`,
-      [tx.organizationId, dimension, scopeId],
-    )) as Array<{ current: string; limit: string | null }>;
-    return { current: Number(row.current), limit: row.limit === null ? null : Number(row.limit) };
+    const { counters, limits } = await this.snapshot(tx);
+    const counter = counters.find((c) => c.dimension === dimension && c.scopeId === scopeId);
+    return { current: counter?.current ?? 0, limit: limits[dimension] };
   }
 
   /** Counts `amount` now (402 past the limit): for writers that insert in bulk with row counting suspended. */
@@ -107,14 +104,19 @@ export class QuotaService implements OnModuleInit {
     ]);
   }
 
-  /** Every counter of the organization and the limit in force per dimension, in one statement. */
+  /**
+   * Every counter of the organization and the limit in force per dimension,
+   * in one statement: an override row wins, else the plan's limit.
+   */
   async snapshot(tx: TenantTx): Promise<QuotaSnapshot> {
-    const [row] = (await tx.manager.query(SNAPSHOT_SQL, [tx.organizationId, DIMENSIONS])) as Array<{
+    const [row] = (await tx.manager.query(SNAPSHOT_SQL, [tx.organizationId])) as Array<{
       counters: Array<{ dimension: Dimension; scopeId: string; current: number; periodStart: string }> | null;
-      limits: Record<Dimension, number | null>;
+      overrides: Partial<Record<Dimension, number | null>> | null;
     }>;
     const counters = (row.counters ?? []).map((c) => ({ ...c, current: Number(c.current), periodStart: new Date(c.periodStart) }));
-    return { counters, limits: row.limits };
+    const overrides = row.overrides ?? {};
+    const limitOf = (d: Dimension): Limit => (d in overrides ? (overrides[d] ?? null) : this.catalog.limit(tx.planTier, d));
+    return { counters, limits: Object.fromEntries(DIMENSIONS.map((d) => [d, limitOf(d)])) as Record<Dimension, Limit> };
   }
 
   /** A platform admin's custom limit for one organization (null: unlimited); the system's to write, never a tenant's. */

@@ -52,6 +52,7 @@ type ResolvedRow = { organization_id: string };
 
 interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+  connection: { stream: { cork(): void; uncork(): void } };
 }
 
 /**
@@ -170,10 +171,16 @@ export class TenantTransactions {
   /** BEGIN and the pinned resolution, pipelined; null (rolled back, released) when nothing resolves. */
   private async beginPinned<R>(runner: QueryRunner, resolution: TenantResolution, readOnly: boolean): Promise<R | null> {
     const client = (await runner.connect()) as PgClient;
-    const pinned = this.pinnedSql(resolution.sql, resolution.params.length);
-    const params = [...resolution.params, ...this.settingParams()];
+    // A read-only transaction writes nothing a trigger would check against the settings.
+    const settings = readOnly ? [] : this.settingParams();
+    const pinned = this.pinnedSql(resolution.sql, resolution.params.length, settings.length / 2);
     try {
-      const [, { rows }] = await Promise.all([client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN'), client.query(pinned, params)]);
+      // Pipelined and corked: both go out in one write, and come back in one round trip.
+      client.connection.stream.cork();
+      const begun = client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      const resolved = client.query(pinned, [...resolution.params, ...settings]);
+      client.connection.stream.uncork();
+      const [, { rows }] = await Promise.all([begun, resolved]);
       if (rows.length > 0) return rows[0] as R;
       await client.query('ROLLBACK');
       await runner.release();
@@ -189,9 +196,11 @@ export class TenantTransactions {
    * The resolution wrapped so its row pins the transaction: the tenant, the
    * row-level-security role and the registered settings, all transaction-local.
    */
-  private pinnedSql(resolution: string, resolutionParams = 1): string {
+  private pinnedSql(resolution: string, resolutionParams = 1, settingCount = this.settings.size): string {
     const first = resolutionParams + 1;
-    const settings = [...this.settings.keys()].map((_, i) => `, set_config($${first + 2 * i}, $${first + 2 * i + 1}, true)`).join('');
+    const settings = Array.from({ length: settingCount }, (_, i) => `, set_config($${first + 2 * i}, $${first + 2 * i + 1}, true)`).join(
+      '',
+    );
     return `SELECT r.*, set_config('app.organization_id', r.organization_id::text, true), set_config('role', '${APP_DB_ROLE}', true)${settings}
       FROM (${resolution}) r`;
   }
