@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiKeyUsage } from '../src/modules/api-keys/api-key-usage';
 import type { TestApp } from './harness';
-import { errorBody, expectValidationFailed } from './support';
-import { auditRows, createKey, Headers, ISO_UTC, Key, newOrg, Org, send, startTenancyApp, UUID } from './tenancy-fixtures';
+import { createKey, errorBody, expectValidationFailed, Headers, ISO_UTC, Key, newOrg, Org, send, UUID } from '@plinth/testing';
+import { auditRows, startTenancyApp } from './tenancy-fixtures';
 
 const KEY_FORMAT = /^plk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
 const INVALID_KEY = errorBody('UNAUTHENTICATED', 'Invalid API key');

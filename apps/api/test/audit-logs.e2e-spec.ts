@@ -2,10 +2,11 @@ import { TenantTransactions } from '@plinth/tenancy';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
-import { errorBody, expectValidationFailed } from './support';
 import {
   changeRole,
   createKey,
+  errorBody,
+  expectValidationFailed,
   Headers,
   invite,
   ISO_UTC,
@@ -14,9 +15,9 @@ import {
   newOrg,
   Org,
   send,
-  startTenancyApp,
   UUID,
-} from './tenancy-fixtures';
+} from '@plinth/testing';
+import { startTenancyApp } from './tenancy-fixtures';
 
 const USER_AGENT = 'plinth-audit-tests/1.0';
 const CLIENT_IP = '203.0.113.7';

@@ -1,8 +1,21 @@
-import { Inbox, signupBody, tokenFromMail, uniqueEmail, VALID_PASSWORD } from '@plinth/testing';
+import {
+  emailOfLength,
+  errorBody,
+  expectValidationFailed,
+  Inbox,
+  jwtClaims,
+  mailJobsTo,
+  signJwt,
+  signupBody,
+  swapPayload,
+  tamperSignature,
+  tokenFromMail,
+  uniqueEmail,
+  VALID_PASSWORD,
+} from '@plinth/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Session, signUp, startTestApp, TestApp } from './harness';
-import { emailOfLength, errorBody, expectValidationFailed, jwtClaims, mailJobsTo, signJwt, swapPayload, tamperSignature } from './support';
 
 const inbox = new Inbox();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,9 +1,8 @@
 import type { PlanTier, Role } from '@plinth/tenancy';
-import { uniqueEmail } from '@plinth/testing';
+import { addMember, expectStatus, type Headers, sqlNumber, uniqueEmail, V1 } from '@plinth/testing';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { Session, signUp, startTestApp, TestApp } from './harness';
 
@@ -12,9 +11,6 @@ import { Session, signUp, startTestApp, TestApp } from './harness';
  * the public API; plans and overrides are set in SQL, as billing and the
  * platform admin would.
  */
-
-export const V1 = '/api/v1';
-export type Headers = Record<string, string>;
 
 export interface ContentApp extends TestApp {
   db: DataSource;
@@ -37,15 +33,6 @@ export async function startContentApp(env: Record<string, string> = {}): Promise
   };
 }
 
-/** Fails with the response body in the message, which says far more than "expected 201, got 402". */
-export function expectStatus(response: Response, status: number): Response {
-  if (response.status !== status) {
-    const { method, url } = response.request;
-    throw new Error(`${method} ${url}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
-  }
-  return response;
-}
-
 /** A new user owning a new organization on `plan`. */
 export async function newOwner(t: ContentApp, plan: PlanTier = 'free'): Promise<Session> {
   const owner = await signUp(t.http, { email: uniqueEmail('owner') });
@@ -57,19 +44,10 @@ export async function setPlan(t: ContentApp, organizationId: string, plan: PlanT
   await t.db.query('UPDATE organizations SET plan_tier = $2 WHERE id = $1', [organizationId, plan]);
 }
 
-/**
- * A new user who joins the owner's organization with `role` through an
- * invite (owners: invited as admin, then promoted); their requests name the
- * organization in X-Organization-Id.
- */
+/** A new user who joins the owner's organization with `role`; their requests name it in X-Organization-Id. */
 export async function joinAs(t: ContentApp, owner: Session, role: Role): Promise<Headers> {
   const user = await signUp(t.http, { email: uniqueEmail(role) });
-  const orgPath = `${V1}/organizations/${owner.organizationId}`;
-  const invitedAs = role === 'owner' ? 'admin' : role;
-  const invite = await t.http.post(`${orgPath}/invites`).set(owner.auth).send({ email: user.email, role: invitedAs });
-  const token = expectStatus(invite, 201).body.data.inviteToken;
-  expectStatus(await t.http.post(`${V1}/organizations/invites/${token}/accept`).set(user.auth), 200);
-  if (role === 'owner') expectStatus(await t.http.patch(`${orgPath}/members/${user.userId}`).set(owner.auth).send({ role }), 200);
+  await addMember(t, owner.auth, owner.organizationId, user, role);
   return { ...user.auth, 'X-Organization-Id': owner.organizationId };
 }
 
@@ -115,16 +93,10 @@ export async function uploadMedia(t: ContentApp, auth: Headers, siteId: string, 
   return expectStatus(await postMedia(t, auth, siteId, file), 201).body.data as { id: string; sizeBytes: number };
 }
 
-/** One number from SQL run as the database owner (row-level security does not apply). */
-export async function sqlNumber(t: ContentApp, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await t.db.query(sql, params);
-  return Number(Object.values(row)[0] ?? 0);
-}
-
 /** The stored counter of one dimension (0 when there is no row). */
 export function usage(t: ContentApp, organizationId: string, dimension: string, scopeId = '00000000-0000-0000-0000-000000000000') {
   return sqlNumber(
-    t,
+    t.db,
     'SELECT COALESCE((SELECT current FROM quota_usage WHERE organization_id = $1 AND dimension = $2 AND scope_id = $3), 0)',
     [organizationId, dimension, scopeId],
   );

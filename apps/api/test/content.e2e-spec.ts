@@ -3,26 +3,22 @@ import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { buildOpenApiDocument } from '../src/openapi/openapi';
 import type { Session } from './harness';
-import { errorBody, expectValidationFailed } from './support';
+import { errorBody, expectStatus, expectValidationFailed, Headers, sqlNumber, V1 } from '@plinth/testing';
 import {
   ContentApp,
   createPost,
   createSite,
-  expectStatus,
-  Headers,
   joinAs,
   newOwner,
   png,
   postMedia,
   postPost,
   setPlan,
-  sqlNumber,
   startContentApp,
   storageKeysOf,
   storedFiles,
   uploadMedia,
   usage,
-  V1,
 } from './content-fixtures';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -139,7 +135,7 @@ describe('content: sites, posts, media', () => {
       );
       const refused = await t.http.post(`${V1}/sites`).set(owner.auth).send({ name: 'Blog', domain: 'blog.example.com' });
       expect({ status: refused.status, body: refused.body }).toEqual({ status: 402, body: unavailable });
-      expect(await sqlNumber(t, 'SELECT count(*) FROM sites WHERE organization_id = $1', [owner.organizationId])).toBe(0);
+      expect(await sqlNumber(t.db, 'SELECT count(*) FROM sites WHERE organization_id = $1', [owner.organizationId])).toBe(0);
       expect(await usage(t, owner.organizationId, 'sites')).toBe(0);
 
       const site = await createSite(t, owner.auth, { name: 'Blog' });
@@ -444,10 +440,12 @@ describe('content: sites, posts, media', () => {
       const org = owner.organizationId;
       expect(await usage(t, org, 'sites')).toBe(1);
       expect(await usage(t, org, 'storage_bytes')).toBe(300);
-      expect(await sqlNumber(t, `SELECT count(*) FROM quota_usage WHERE organization_id = $1 AND scope_id = $2`, [org, doomed.id])).toBe(0);
+      expect(await sqlNumber(t.db, `SELECT count(*) FROM quota_usage WHERE organization_id = $1 AND scope_id = $2`, [org, doomed.id])).toBe(
+        0,
+      );
       expect(await usage(t, org, 'posts', kept.id)).toBe(1);
-      expect(await sqlNumber(t, 'SELECT count(*) FROM posts WHERE site_id = $1', [doomed.id])).toBe(0);
-      expect(await sqlNumber(t, 'SELECT count(*) FROM media WHERE site_id = $1', [doomed.id])).toBe(0);
+      expect(await sqlNumber(t.db, 'SELECT count(*) FROM posts WHERE site_id = $1', [doomed.id])).toBe(0);
+      expect(await sqlNumber(t.db, 'SELECT count(*) FROM media WHERE site_id = $1', [doomed.id])).toBe(0);
       const files = await storedFiles(t);
       for (const key of doomedKeys) expect(files).not.toContain(key);
       expect(files).toEqual(expect.arrayContaining(await storageKeysOf(t, org)));
@@ -504,7 +502,7 @@ describe('content: sites, posts, media', () => {
     /** The call made on a new post, site or file of the owner's, and how to tell it is still untouched. */
     const onFresh = (make: () => Promise<string>, send: (id: string) => Send, untouchedSql?: string) => async (): Promise<Prepared> => {
       const id = await make();
-      return { send: send(id), untouched: untouchedSql ? () => sqlNumber(t, untouchedSql, [id]) : undefined };
+      return { send: send(id), untouched: untouchedSql ? () => sqlNumber(t.db, untouchedSql, [id]) : undefined };
     };
     const freshSite = async () => (await createSite(t, owner.auth, { name: 'Scratch' })).id;
     const freshPost = async () => (await createPost(t, owner.auth, siteId)).id;

@@ -1,9 +1,22 @@
-import { uniqueEmail } from '@plinth/testing';
+import {
+  Call,
+  CreatedInvite,
+  createKey,
+  errorBody,
+  Headers,
+  invite,
+  join,
+  Key,
+  Member,
+  newOrg,
+  Org,
+  send,
+  uniqueEmail,
+} from '@plinth/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
-import { errorBody } from './support';
-import { Call, CreatedInvite, createKey, Headers, invite, join, Key, Member, newOrg, Org, send, startTenancyApp } from './tenancy-fixtures';
+import { startTenancyApp } from './tenancy-fixtures';
 
 /**
  * Another tenant's ids are worthless: naming another organization is 403

@@ -1,22 +1,24 @@
-import { Inbox, sleep, tokenFromMail, uniqueEmail } from '@plinth/testing';
-import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Session, signUp, type TestApp } from './harness';
-import { errorBody, expectValidationFailed } from './support';
 import {
-  auditRows,
   CreatedInvite,
   createKey,
+  errorBody,
+  expectValidationFailed,
+  Inbox,
   invite,
   ISO_UTC,
   join,
   newOrg,
   Org,
-  roleOf,
   send,
-  startTenancyApp,
+  sleep,
+  tokenFromMail,
+  uniqueEmail,
   UUID,
-} from './tenancy-fixtures';
+} from '@plinth/testing';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Session, signUp, type TestApp } from './harness';
+import { auditRows, roleOf, startTenancyApp } from './tenancy-fixtures';
 
 const inbox = new Inbox();
 const DAY_MS = 24 * 3600 * 1000;

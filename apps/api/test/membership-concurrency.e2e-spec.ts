@@ -1,7 +1,7 @@
-import { uniqueEmail } from '@plinth/testing';
+import { invite, join, Member, newOrg, Org, send, sqlNumber, uniqueEmail } from '@plinth/testing';
 import { DataSource } from 'typeorm';
 import { Session, signUp, type TestApp } from './harness';
-import { invite, join, Member, newOrg, Org, roleOf, send, sqlCount, startTenancyApp } from './tenancy-fixtures';
+import { roleOf, startTenancyApp } from './tenancy-fixtures';
 
 /**
  * Membership changes racing each other. Every request below is fired at
@@ -35,9 +35,9 @@ describe('membership under concurrency', () => {
   };
 
   const ownersOf = (org: Org) =>
-    sqlCount(db, `SELECT count(*) FROM organization_members WHERE organization_id = $1 AND role = 'owner'`, [org.id]);
+    sqlNumber(db, `SELECT count(*) FROM organization_members WHERE organization_id = $1 AND role = 'owner'`, [org.id]);
   const membershipsOf = (org: Org, userId: string) =>
-    sqlCount(db, 'SELECT count(*) FROM organization_members WHERE organization_id = $1 AND user_id = $2', [org.id, userId]);
+    sqlNumber(db, 'SELECT count(*) FROM organization_members WHERE organization_id = $1 AND user_id = $2', [org.id, userId]);
   const acceptAs = (session: Pick<Session, 'auth'>, token: string) =>
     send(t, { method: 'post', path: `/organizations/invites/${token}/accept`, headers: session.auth });
   const removeMember = (org: Org, by: Member, userId: string) =>
@@ -69,7 +69,7 @@ describe('membership under concurrency', () => {
       );
 
       expect(statuses(responses)).toEqual([201, 409, 409, 409, 409]);
-      expect(await sqlCount(db, 'SELECT count(*) FROM invites WHERE organization_id = $1 AND email = $2', [org.id, email])).toBe(1);
+      expect(await sqlNumber(db, 'SELECT count(*) FROM invites WHERE organization_id = $1 AND email = $2', [org.id, email])).toBe(1);
     });
 
     it('two admins inviting the same address at once: one 201, one 409', async () => {
@@ -176,9 +176,9 @@ describe('membership under concurrency', () => {
       const responses = await Promise.all([removeMember(org, first, target.userId), removeMember(org, second, target.userId)]);
 
       expect(statuses(responses)).toEqual([204, 404]);
-      expect(await sqlCount(db, `SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'member.removed'`, [org.id])).toBe(
-        1,
-      );
+      expect(
+        await sqlNumber(db, `SELECT count(*) FROM audit_logs WHERE organization_id = $1 AND action = 'member.removed'`, [org.id]),
+      ).toBe(1);
     });
 
     it('removal and re-invite of the same member at once, then acceptance: one membership at most', async () => {

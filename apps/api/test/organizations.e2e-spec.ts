@@ -1,24 +1,23 @@
-import { uniqueEmail } from '@plinth/testing';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { signUp, type TestApp } from './harness';
-import { errorBody, expectValidationFailed } from './support';
 import {
   accept,
-  auditRows,
   changeRole,
   createKey,
+  errorBody,
+  expectValidationFailed,
   invite,
   ISO_UTC,
   join,
   newOrg,
   Org,
-  roleOf,
   send,
-  sqlCount,
-  startTenancyApp,
+  sqlNumber,
+  uniqueEmail,
   UUID,
-} from './tenancy-fixtures';
+} from '@plinth/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { signUp, type TestApp } from './harness';
+import { auditRows, roleOf, startTenancyApp } from './tenancy-fixtures';
 
 const NOT_A_MEMBER = errorBody('NOT_A_MEMBER', 'You are not a member of this organization');
 const LAST_OWNER = errorBody('CONFLICT', 'An organization needs an owner: transfer ownership first', { rule: 'last_owner' });
@@ -82,7 +81,7 @@ describe('organizations', () => {
         status: 409,
         body: errorBody('CONFLICT', `The slug "${slug}" is taken`, { field: 'slug' }),
       });
-      expect(await sqlCount(db, 'SELECT count(*) FROM organization_members WHERE user_id = $1', [second.userId])).toBe(1);
+      expect(await sqlNumber(db, 'SELECT count(*) FROM organization_members WHERE user_id = $1', [second.userId])).toBe(1);
     });
 
     it('gives a second organization of the same name a different slug', async () => {
@@ -284,11 +283,11 @@ describe('organizations', () => {
       await invite(t, org.owner.auth, org.id);
       const key = await createKey(t, org.owner.auth, 'admin');
       const rows = async () => ({
-        organizations: await sqlCount(db, 'SELECT count(*) FROM organizations WHERE id = $1', [org.id]),
-        members: await sqlCount(db, 'SELECT count(*) FROM organization_members WHERE organization_id = $1', [org.id]),
-        invites: await sqlCount(db, 'SELECT count(*) FROM invites WHERE organization_id = $1', [org.id]),
-        apiKeys: await sqlCount(db, 'SELECT count(*) FROM api_keys WHERE organization_id = $1', [org.id]),
-        auditLogs: await sqlCount(db, 'SELECT count(*) FROM audit_logs WHERE organization_id = $1', [org.id]),
+        organizations: await sqlNumber(db, 'SELECT count(*) FROM organizations WHERE id = $1', [org.id]),
+        members: await sqlNumber(db, 'SELECT count(*) FROM organization_members WHERE organization_id = $1', [org.id]),
+        invites: await sqlNumber(db, 'SELECT count(*) FROM invites WHERE organization_id = $1', [org.id]),
+        apiKeys: await sqlNumber(db, 'SELECT count(*) FROM api_keys WHERE organization_id = $1', [org.id]),
+        auditLogs: await sqlNumber(db, 'SELECT count(*) FROM audit_logs WHERE organization_id = $1', [org.id]),
       });
       expect(await rows()).toEqual({ organizations: 1, members: 2, invites: 2, apiKeys: 1, auditLogs: expect.any(Number) });
 
@@ -314,7 +313,7 @@ describe('organizations', () => {
       const admin = await join(t, org, 'admin');
       const response = await send(t, { method: 'delete', path: `/organizations/${org.id}`, headers: admin.auth });
       expect(response.body.error).toEqual(expect.objectContaining({ code: 'FORBIDDEN', details: { permission: 'organization:delete' } }));
-      expect(await sqlCount(db, 'SELECT count(*) FROM organizations WHERE id = $1', [org.id])).toBe(1);
+      expect(await sqlNumber(db, 'SELECT count(*) FROM organizations WHERE id = $1', [org.id])).toBe(1);
     });
   });
 

@@ -1,9 +1,17 @@
-import { Inbox, sleep, uniqueEmail } from '@plinth/testing';
+import {
+  createScratchDatabase,
+  freePort,
+  Inbox,
+  MailCatcherProcess,
+  mailJobsTo,
+  sleep,
+  startMailCatcherProcess,
+  uniqueEmail,
+  waitUntil,
+} from '@plinth/testing';
 import { DataSource } from 'typeorm';
 import { Mailer } from '../src/modules/mail/mailer';
 import { signUp, startTestApp, TestApp } from './harness';
-import { MailCatcherProcess, startMailCatcherProcess } from './mail-catcher-process';
-import { createScratchDatabase, freePort, mailJobsTo, waitUntil } from './support';
 
 const inbox = new Inbox();
 const resetParams = (to: string) => ({ name: 'Outbox Test', url: `http://localhost:3000/reset-password?for=${to}` });

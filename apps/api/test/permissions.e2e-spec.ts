@@ -1,12 +1,8 @@
 import { can, ROLES, type Permission, type Role } from '@plinth/tenancy';
-import { uniqueEmail } from '@plinth/testing';
-import { randomUUID } from 'node:crypto';
-import { buildOpenApiDocument } from '../src/openapi/openapi';
-import type { TestApp } from './harness';
-import { errorBody } from './support';
 import {
   Call,
   createKey,
+  errorBody,
   Headers,
   invite,
   join,
@@ -17,8 +13,12 @@ import {
   OrgWithEveryRole,
   orgWithEveryRole,
   send,
-  startTenancyApp,
-} from './tenancy-fixtures';
+  uniqueEmail,
+} from '@plinth/testing';
+import { randomUUID } from 'node:crypto';
+import { buildOpenApiDocument } from '../src/openapi/openapi';
+import type { TestApp } from './harness';
+import { startTenancyApp } from './tenancy-fixtures';
 
 /**
  * The permission matrix, end to end: every endpoint of organizations,

@@ -1,24 +1,20 @@
-import { Inbox } from '@plinth/testing';
+import { expectStatus, Inbox, mailJobsTo, sqlNumber, V1, waitUntil } from '@plinth/testing';
 import type { Response } from 'supertest';
 import type { Session } from './harness';
-import { mailJobsTo, waitUntil } from './support';
 import {
   ContentApp,
   createPost,
   createSite,
-  expectStatus,
   joinAs,
   newOwner,
   png,
   postMedia,
   postPost,
   setPlan,
-  sqlNumber,
   startContentApp,
   storageKeysOf,
   storedFiles,
   usage,
-  V1,
 } from './content-fixtures';
 
 const UPGRADE_URL = 'http://localhost:3000/pricing';
@@ -53,7 +49,7 @@ describe('quotas under concurrency', () => {
     };
   }
 
-  const countPosts = (siteId: string) => sqlNumber(t, 'SELECT count(*) FROM posts WHERE site_id = $1', [siteId]);
+  const countPosts = (siteId: string) => sqlNumber(t.db, 'SELECT count(*) FROM posts WHERE site_id = $1', [siteId]);
 
   describe('posts on Free (20 per site)', () => {
     let owner: Session;
@@ -96,7 +92,7 @@ describe('quotas under concurrency', () => {
     const responses = await Promise.all(creates);
     expect(statuses(responses)).toEqual({ 201: 1, 402: 49 });
     expect(responses.find((response) => response.status === 402)?.body).toEqual(quotaExceeded('sites', 1, 1));
-    expect(await sqlNumber(t, 'SELECT count(*) FROM sites WHERE organization_id = $1', [owner.organizationId])).toBe(1);
+    expect(await sqlNumber(t.db, 'SELECT count(*) FROM sites WHERE organization_id = $1', [owner.organizationId])).toBe(1);
     expect(await usage(t, owner.organizationId, 'sites')).toBe(1);
   });
 
@@ -110,7 +106,9 @@ describe('quotas under concurrency', () => {
     const responses = await Promise.all(Array.from({ length: 20 }, () => postMedia(t, owner.auth, siteId, png(1000))));
     expect(statuses(responses)).toEqual({ 201: 5, 402: 15 });
     expect(responses.find((response) => response.status === 402)?.body).toEqual(quotaExceeded('storage_bytes', 5000, 5500));
-    const stored = await sqlNumber(t, 'SELECT COALESCE(sum(size_bytes), 0) FROM media WHERE organization_id = $1', [owner.organizationId]);
+    const stored = await sqlNumber(t.db, 'SELECT COALESCE(sum(size_bytes), 0) FROM media WHERE organization_id = $1', [
+      owner.organizationId,
+    ]);
     expect(stored).toBe(5000);
     expect(await usage(t, owner.organizationId, 'storage_bytes')).toBe(stored);
     const mine = (await storedFiles(t)).filter((file) => file.startsWith(owner.organizationId));
@@ -132,7 +130,9 @@ describe('quotas under concurrency', () => {
     expectStatus(deleted, 204);
     for (const response of added) expect([201, 404]).toContain(response.status);
     const org = owner.organizationId;
-    expect(await sqlNumber(t, 'SELECT count(*) FROM quota_usage WHERE organization_id = $1 AND scope_id = $2', [org, doomed.id])).toBe(0);
+    expect(await sqlNumber(t.db, 'SELECT count(*) FROM quota_usage WHERE organization_id = $1 AND scope_id = $2', [org, doomed.id])).toBe(
+      0,
+    );
     expect(await countPosts(doomed.id)).toBe(0);
     expect(await usage(t, org, 'sites')).toBe(1);
     expect(await usage(t, org, 'storage_bytes')).toBe(500);

@@ -1,7 +1,6 @@
-import { sleep } from '@plinth/testing';
+import { createScratchDatabase, sleep } from '@plinth/testing';
 import { DataSource } from 'typeorm';
 import { signUp, startTestApp, TestApp } from './harness';
-import { createScratchDatabase } from './support';
 
 /**
  * What the hot requests cost the database, counted by PostgreSQL itself

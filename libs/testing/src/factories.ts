@@ -18,3 +18,19 @@ export function tokenFromMail(text: string): string {
   if (!token) throw new Error(`No link with a token in mail:\n${text}`);
   return token;
 }
+
+/** A syntactically valid, unique address of exactly `length` characters. */
+export function emailOfLength(length: number): string {
+  const local = `long-${randomUUID().slice(0, 8)}`.padEnd(64, 'x');
+  const tld = '.test';
+  let rest = length - local.length - 1 - tld.length;
+  const labels: string[] = [];
+  while (rest > 0) {
+    const size = Math.min(63, rest === 64 ? 62 : rest);
+    labels.push('d'.repeat(size));
+    rest -= size + 1;
+  }
+  const email = `${local}@${labels.join('.')}${tld}`;
+  if (email.length !== length) throw new Error(`emailOfLength(${length}) built ${email.length} characters`);
+  return email;
+}

@@ -1,3 +1,5 @@
+import { sleep } from './wait';
+
 /** A mail as the catcher's REST API (MailDev) reports it. */
 export interface CaughtMail {
   id: string;
@@ -30,10 +32,6 @@ export class Inbox {
       await sleep(100);
     }
   }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function requiredEnv(name: string): string {

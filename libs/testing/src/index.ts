@@ -1,2 +1,16 @@
-export * from './inbox';
+export { freePort } from './embedded/free-port.cjs';
+export * from './api-keys';
+export * from './app-harness';
+export * from './database';
+export * from './error-envelope';
 export * from './factories';
+export * from './formats';
+export * from './http';
+export * from './inbox';
+export * from './jwt';
+export * from './mail-catcher-process';
+export * from './mail-jobs';
+export * from './members';
+export * from './organizations';
+export * from './session';
+export * from './wait';

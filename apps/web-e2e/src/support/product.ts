@@ -1,7 +1,7 @@
+import { freePort, sleep } from '@plinth/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from './free-port';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/src/main.js');
@@ -63,7 +63,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The product exited with code ${child.exitCode} while starting`);
     if (await isHealthy(baseUrl)) return;
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 100));
+    await sleep(100);
   }
   throw new Error(`The product did not report healthy at ${baseUrl}/api/health within ${BOOT_TIMEOUT_MS} ms`);
 }

@@ -1,3 +1,4 @@
+import { sleep } from '@plinth/testing';
 import type { Locator } from 'playwright-core';
 
 /** Waits until the locator matches exactly `count` elements. */
@@ -5,6 +6,6 @@ export async function waitForCount(locator: Locator, count: number): Promise<voi
   const deadline = Date.now() + 10_000;
   while ((await locator.count()) !== count) {
     if (Date.now() > deadline) throw new Error(`Expected ${count} elements, found ${await locator.count()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
 }

@@ -1,26 +1,2 @@
-import { createServer } from 'node:net';
-
-/** Asks the OS for a free TCP port on loopback. */
-export async function freePort() {
-  return listenOn(0);
-}
-
-/** True when `port` can be bound on loopback right now. */
-export async function isPortFree(port) {
-  return listenOn(port).then(
-    () => true,
-    () => false,
-  );
-}
-
-function listenOn(port) {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const { port: bound } = server.address();
-      server.close(() => resolve(bound));
-    });
-  });
-}
+// The `@plinth/testing/embedded/free-port` entry point for ES modules.
+export { freePort, isPortFree } from './free-port.cjs';

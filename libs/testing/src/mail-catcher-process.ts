@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const ROOT = resolve(__dirname, '../../..');
+const MAIL_MODULE = pathToFileURL(join(__dirname, 'embedded/mail.mjs')).href;
 
 export interface MailCatcherProcess {
   inboxUrl: string;
@@ -10,20 +11,17 @@ export interface MailCatcherProcess {
 }
 
 /**
- * Starts @plinth/testing's embedded MailDev on the given ports in a child
- * process: MailDev is ESM-only, and jest's CommonJS runtime cannot import it.
+ * Starts the embedded MailDev (embedded/mail.mjs) on the given ports in a
+ * child process: MailDev is ESM-only, and jest's CommonJS runtime cannot import it.
  */
 export async function startMailCatcherProcess(ports: { smtpPort: number; webPort: number }): Promise<MailCatcherProcess> {
   const script = `
-    import { startMailCatcher } from '@plinth/testing/embedded/mail';
+    import { startMailCatcher } from ${JSON.stringify(MAIL_MODULE)};
     const catcher = await startMailCatcher(${JSON.stringify(ports)});
     process.on('SIGTERM', async () => { await catcher.stop(); process.exit(0); });
     process.stdout.write('ready ' + catcher.inboxUrl + '\\n');
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const inboxUrl = await new Promise<string>((ready, fail) => {
     let output = '';
