@@ -2,12 +2,17 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { registerBodyParsers } from './common/body-parsers';
+import { frameworkErrorEnvelope } from './common/error-envelope.filter';
 import { requestIdOf } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
 import { serveSpa } from './spa';
+
+const BODY_LIMIT = 1024 * 1024;
 
 /** Strict CSP; HTTPS-only directives only when the app is served over HTTPS (a LAN self-host may not be). */
 function securityHeaders(config: AppConfig) {
@@ -28,17 +33,28 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const adapter = new FastifyAdapter({
     trustProxy: config.TRUST_PROXY,
     genReqId: requestIdOf,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // No request waits forever: the whole request must arrive in time, and an idle connection closes.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.IDLE_TIMEOUT_MS,
+    // Errors Fastify meets before routing (a malformed URL) get the envelope too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(error.statusCode ?? 400).send(frameworkErrorEnvelope(error, request));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
-    rawBody: true,
+    bodyParser: false,
   });
+  registerBodyParsers(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
   app.enableCors({
     origin: config.corsOrigins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    // A preflight missing its headers is not one: no CORS headers, rather than a plain-text 400.
+    strictPreflight: false,
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'X-Quota-Warning', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
   });
   await app.register(helmet, securityHeaders(config));

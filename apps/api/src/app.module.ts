@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ContentTypeGuard } from './common/content-type.guard';
 import { ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
 import { loggerOptions } from './common/logging';
@@ -54,12 +55,13 @@ export class AppModule {
         AdminModule,
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
-      // The request path, in order. Guards: who calls (JWT or API key; every route declares who may:
+      // The request path, in order. Guards: a multipart body only where an upload is taken → who calls (JWT or API key; every route declares who may:
       // deny by default) → which organization, with what role (membership read from the database in
       // the round trip that begins the request's unit of work) → an API key's rate limit and API-call
       // quota. Then validation, the handler, and the interceptors from the inside out: the unit of work
       // commits, the quota warning header is set, the envelope wraps the result. Errors: one filter.
       providers: [
+        { provide: APP_GUARD, useClass: ContentTypeGuard },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useExisting: TenantGuard },
         { provide: APP_GUARD, useClass: ApiKeyLimitsGuard },

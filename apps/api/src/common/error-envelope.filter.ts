@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
-import { codeOfStatus, DomainError, ErrorCode, RateLimitedError, requestTx } from '@plinth/tenancy';
+import { codeOfStatus, databaseError, DomainError, ErrorCode, RateLimitedError, requestTx } from '@plinth/tenancy';
 
 /** Nest re-throws Fastify's body-parser errors as a plain HttpException that keeps only the message. */
 const INVALID_JSON_MESSAGE = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
@@ -34,14 +34,39 @@ export class ErrorEnvelopeFilter implements ExceptionFilter {
     if (status !== undefined && status < 500) {
       return envelope(status, codeOfStatus(status) ?? 'VALIDATION_FAILED', clientMessageOf(exception, status));
     }
+    if (status === 503 || isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, requestId: request.id }, 'Service unavailable');
+      return envelope(503, 'SERVICE_UNAVAILABLE', 'The service is unavailable; try again shortly');
+    }
     this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     return envelope(500, 'INTERNAL', `Internal error (request id ${request.id})`);
   }
 }
 
+/** For Fastify's own errors before routing (frameworkErrors), which never reach the filter. */
+export function frameworkErrorEnvelope(error: Error & { statusCode?: number }, request: FastifyRequest): ErrorBody {
+  const status = error.statusCode ?? 400;
+  const code = status >= 500 ? 'INTERNAL' : (codeOfStatus(status) ?? 'VALIDATION_FAILED');
+  return envelope(status, code, status >= 500 ? `Internal error (request id ${request.id})` : error.message).body;
+}
+
 function envelope(status: number, code: ErrorCode, message: string, details?: unknown) {
   const error = details === undefined ? { code, message } : { code, message, details };
   return { status, body: { success: false as const, error } };
+}
+
+/**
+ * The database cannot be reached or went away mid-request (a restart, a
+ * failover): the caller may retry, so 503 rather than 500. SQLSTATE class 08
+ * is a connection exception, 57P0x an operator shutdown or a crash.
+ */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const fields = databaseError(exception);
+  if (fields?.code && (fields.code.startsWith('08') || /^57P0[1-3]$/.test(fields.code))) return true;
+  const code = (exception as { code?: unknown })?.code;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
+  const message = exception instanceof Error ? exception.message : '';
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
 
 /** Nest's HttpException or a Fastify error (malformed JSON, body too large) carrying statusCode. */

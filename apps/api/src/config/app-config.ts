@@ -126,6 +126,20 @@ export class AppConfig {
   @Min(1)
   MEDIA_MAX_BYTES = 25 * 1024 * 1024;
 
+  /** The longest a request may take to arrive whole, body included (an upload on a slow line), in ms; then 408. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  REQUEST_TIMEOUT_MS = 120_000;
+
+  /** A connection that sends nothing for this long is closed, in ms. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  IDLE_TIMEOUT_MS = 30_000;
+
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()
   @Transform(toBoolean)

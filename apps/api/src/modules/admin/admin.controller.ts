@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { DIMENSIONS } from '@plinth/quota';
 import type { Dimension } from '@plinth/quota';
@@ -11,6 +11,7 @@ import { AdminService } from './admin.service';
 import { AdminOrganizationDto, AdminOrganizationQueryDto, QuotaOverrideDto, QuotaOverrideResultDto } from './dto/admin.dto';
 import { ParseDimensionPipe } from './parse-dimension.pipe';
 import { PlatformAdmin } from './platform-admin.guard';
+import { ParseIdPipe } from '../../common/request-params';
 
 @ApiTags('admin')
 @Controller('admin')
@@ -39,7 +40,7 @@ export class AdminController {
   })
   setQuotaOverride(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) organizationId: string,
+    @Param('id', ParseIdPipe) organizationId: string,
     @Param('dimension', ParseDimensionPipe) dimension: Dimension,
     @Body() dto: QuotaOverrideDto,
     @Origin() origin: RequestOrigin,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
@@ -6,6 +6,7 @@ import { ApiEndpoint } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-keys.dto';
+import { ParseIdPipe } from '../../common/request-params';
 
 const ERRORS = ['VALIDATION_FAILED'] as const;
 
@@ -39,7 +40,7 @@ export class ApiKeysController {
   @Delete(':id')
   @Authorize('apikeys:manage')
   @ApiEndpoint({ summary: 'Revoke an API key: its next request gets 401', status: 204, errors: [...ERRORS, 'NOT_FOUND'] })
-  async revoke(@Param('id', ParseUUIDPipe) keyId: string): Promise<void> {
+  async revoke(@Param('id', ParseIdPipe) keyId: string): Promise<void> {
     await this.apiKeys.revoke(this.tenant, keyId);
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, SetMetadata } from '@nestjs/common';
+import { Controller, Get, Param, Query, SetMetadata } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Authenticated, Authorize, TenantContext } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { SiteDto } from '../content/sites/dto/sites.dto';
 import { SitesService } from '../content/sites/sites.service';
 import { SKIP_METERING } from '../quotas/api-key-limits.guard';
 import { User } from '../users/entities/user.entity';
+import { ParseIdPipe } from '../../common/request-params';
 
 /**
  * Baseline for tools/bench/tenancy: the members query with the tenancy
@@ -36,7 +37,7 @@ export class BenchController {
 
   @Get('organizations/:id/members')
   @Authenticated()
-  async members(@Param('id', ParseUUIDPipe) organizationId: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
+  async members(@Param('id', ParseIdPipe) organizationId: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(OrganizationMember, 'm')
       .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.userId')

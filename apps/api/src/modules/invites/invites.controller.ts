@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, OrganizationParam, Public, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
@@ -10,6 +10,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { AcceptedInviteDto, CreatedInviteDto, CreateInviteDto, InviteDto, InvitePreviewDto } from './dto/invites.dto';
 import { InviteAcceptanceService } from './invite-acceptance.service';
 import { InvitesService } from './invites.service';
+import { ParseIdPipe } from '../../common/request-params';
 
 const ERRORS = ['VALIDATION_FAILED'] as const;
 
@@ -31,21 +32,21 @@ export class InvitesController {
     status: 201,
     errors: [...ERRORS, 'CONFLICT', 'QUOTA_EXCEEDED'],
   })
-  create(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: CreateInviteDto): Promise<CreatedInviteDto> {
+  create(@Param('id', ParseIdPipe) _id: string, @Body() dto: CreateInviteDto): Promise<CreatedInviteDto> {
     return this.invites.create(this.tenant, dto);
   }
 
   @Get(':id/invites')
   @Authorize('members:invite')
   @ApiEndpoint({ summary: 'Open invitations, newest first', response: InviteDto, paginated: true, errors: [...ERRORS] })
-  list(@Param('id', ParseUUIDPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<InviteDto>> {
+  list(@Param('id', ParseIdPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<InviteDto>> {
     return this.invites.list(this.tenant, page);
   }
 
   @Delete(':id/invites/:inviteId')
   @Authorize('members:invite')
   @ApiEndpoint({ summary: 'Revoke an invitation', status: 204, errors: [...ERRORS, 'NOT_FOUND'] })
-  async revoke(@Param('id', ParseUUIDPipe) _id: string, @Param('inviteId', ParseUUIDPipe) inviteId: string): Promise<void> {
+  async revoke(@Param('id', ParseIdPipe) _id: string, @Param('inviteId', ParseIdPipe) inviteId: string): Promise<void> {
     await this.invites.revoke(this.tenant, inviteId);
   }
 
@@ -56,7 +57,7 @@ export class InvitesController {
     response: CreatedInviteDto,
     errors: [...ERRORS, 'NOT_FOUND', 'QUOTA_EXCEEDED'],
   })
-  resend(@Param('id', ParseUUIDPipe) _id: string, @Param('inviteId', ParseUUIDPipe) inviteId: string): Promise<CreatedInviteDto> {
+  resend(@Param('id', ParseIdPipe) _id: string, @Param('inviteId', ParseIdPipe) inviteId: string): Promise<CreatedInviteDto> {
     return this.invites.resend(this.tenant, inviteId);
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, OrganizationParam, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
@@ -7,6 +7,7 @@ import { PageQueryDto } from '../../common/pagination';
 import { TransferOwnershipDto } from '../organizations/dto/organization-requests.dto';
 import { ChangeRoleDto, MemberDto } from './dto/members.dto';
 import { MembersService } from './members.service';
+import { ParseIdPipe } from '../../common/request-params';
 
 const ERRORS = ['VALIDATION_FAILED'] as const;
 
@@ -22,7 +23,7 @@ export class MembersController {
   @Get('members')
   @Authorize('members:read')
   @ApiEndpoint({ summary: 'Members in order of joining', response: MemberDto, paginated: true, errors: [...ERRORS] })
-  list(@Param('id', ParseUUIDPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
+  list(@Param('id', ParseIdPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<MemberDto>> {
     return this.members.list(this.tenant, page);
   }
 
@@ -35,8 +36,8 @@ export class MembersController {
     errors: [...ERRORS, 'NOT_FOUND', 'CONFLICT'],
   })
   changeRole(
-    @Param('id', ParseUUIDPipe) _id: string,
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @Param('id', ParseIdPipe) _id: string,
+    @Param('userId', ParseIdPipe) userId: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<MemberDto> {
     return this.members.changeRole(this.tenant, userId, dto.role);
@@ -49,14 +50,14 @@ export class MembersController {
     status: 204,
     errors: [...ERRORS, 'NOT_FOUND'],
   })
-  async remove(@Param('id', ParseUUIDPipe) _id: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+  async remove(@Param('id', ParseIdPipe) _id: string, @Param('userId', ParseIdPipe) userId: string): Promise<void> {
     await this.members.remove(this.tenant, userId);
   }
 
   @Post('leave')
   @Authorize()
   @ApiEndpoint({ summary: 'Leave the organization (not as its last owner)', status: 204, errors: [...ERRORS, 'CONFLICT'] })
-  async leave(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
+  async leave(@Param('id', ParseIdPipe) _id: string): Promise<void> {
     await this.members.leave(this.tenant);
   }
 
@@ -67,7 +68,7 @@ export class MembersController {
     response: MemberDto,
     errors: [...ERRORS, 'NOT_FOUND'],
   })
-  transferOwnership(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: TransferOwnershipDto): Promise<MemberDto> {
+  transferOwnership(@Param('id', ParseIdPipe) _id: string, @Body() dto: TransferOwnershipDto): Promise<MemberDto> {
     return this.members.transferOwnership(this.tenant, dto.userId);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, OrganizationParam, TenantContext } from '@plinth/tenancy';
 import { ApiEndpoint } from '../../common/openapi.decorators';
@@ -9,6 +9,7 @@ import { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationExportService } from './export/organization-export.service';
 import { OrganizationsService } from './organizations.service';
+import { ParseIdPipe } from '../../common/request-params';
 
 @ApiTags('organizations')
 @OrganizationParam('id')
@@ -55,7 +56,7 @@ export class OrganizationsController {
     response: OrganizationWithRoleDto,
     errors: ['VALIDATION_FAILED'],
   })
-  get(@Param('id', ParseUUIDPipe) _id: string): Promise<OrganizationWithRoleDto> {
+  get(@Param('id', ParseIdPipe) _id: string): Promise<OrganizationWithRoleDto> {
     return this.organizations.get(this.tenant);
   }
 
@@ -66,7 +67,7 @@ export class OrganizationsController {
     response: OrganizationDto,
     errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'CONFLICT'],
   })
-  update(@Param('id', ParseUUIDPipe) _id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+  update(@Param('id', ParseIdPipe) _id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.organizations.update(this.tenant, dto);
   }
 
@@ -77,7 +78,7 @@ export class OrganizationsController {
     status: 204,
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   })
-  async delete(@Param('id', ParseUUIDPipe) _id: string): Promise<void> {
+  async delete(@Param('id', ParseIdPipe) _id: string): Promise<void> {
     await this.organizations.delete(this.tenant);
   }
 
@@ -90,7 +91,7 @@ export class OrganizationsController {
       'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   })
-  async export(@Param('id', ParseUUIDPipe) _id: string): Promise<StreamableFile> {
+  async export(@Param('id', ParseIdPipe) _id: string): Promise<StreamableFile> {
     const stream = await this.exporter.export(this.tenant);
     return new StreamableFile(stream, {
       type: 'application/x-ndjson',

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDate, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinDate } from 'class-validator';
 import { GRANTABLE_ROLES, GrantableRole } from '@plinth/tenancy';
+import { SaneDate } from '../../../common/request-params';
 
 export class CreateApiKeyDto {
   @ApiProperty({ maxLength: 100, example: 'CI deploys' })
@@ -20,6 +21,7 @@ export class CreateApiKeyDto {
   @Type(() => Date)
   @IsDate()
   @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
+  @SaneDate()
   expiresAt?: Date;
 }
 

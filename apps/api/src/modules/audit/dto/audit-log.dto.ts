@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination';
+import { SaneDate } from '../../../common/request-params';
 
 /** Filters shared by the list and the export. */
 export class AuditLogFilterDto {
@@ -21,12 +22,14 @@ export class AuditLogFilterDto {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @SaneDate()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @SaneDate()
   to?: Date;
 }
 

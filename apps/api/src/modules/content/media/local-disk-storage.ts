@@ -1,7 +1,7 @@
 import { OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,7 +31,8 @@ export class LocalDiskStorage extends MediaStorage implements OnModuleInit {
   async put(key: string, content: Readable): Promise<number> {
     const target = this.pathOf(key);
     const temporary = join(this.staging, randomUUID());
-    const file = createWriteStream(temporary, { flags: 'wx' });
+    // Opened up front: a lazily opened stream destroyed early could create the file after it was removed.
+    const file = (await open(temporary, 'wx')).createWriteStream();
     try {
       await pipeline(content, file);
       await mkdir(dirname(target), { recursive: true });

@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { TakesUpload } from '../../../common/content-type.guard';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
 import { ApiEndpoint } from '../../../common/openapi.decorators';
@@ -8,6 +9,7 @@ import { MediaDto } from './dto/media.dto';
 import { MediaService } from './media.service';
 import { MEDIA_TYPES } from './media-types';
 import { MediaUpload, UPLOAD_FIELD, UploadedMedia } from './uploaded-media';
+import { ParseIdPipe } from '../../../common/request-params';
 
 const ERRORS = ['VALIDATION_FAILED', 'NOT_FOUND'] as const;
 
@@ -21,7 +23,7 @@ export class MediaController {
 
   @Post()
   @Authorize('media:upload', { transaction: 'own' })
-  @ApiConsumes('multipart/form-data')
+  @TakesUpload()
   @ApiBody({
     schema: {
       type: 'object',
@@ -36,21 +38,21 @@ export class MediaController {
     status: 201,
     errors: [...ERRORS, 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
   })
-  upload(@Param('siteId', ParseUUIDPipe) siteId: string, @UploadedMedia() upload: MediaUpload): Promise<MediaDto> {
+  upload(@Param('siteId', ParseIdPipe) siteId: string, @UploadedMedia() upload: MediaUpload): Promise<MediaDto> {
     return this.media.upload(this.tenant, siteId, upload);
   }
 
   @Get()
   @Authorize('posts:read')
   @ApiEndpoint({ summary: 'The site’s media, newest first', response: MediaDto, paginated: true, errors: [...ERRORS] })
-  list(@Param('siteId', ParseUUIDPipe) siteId: string, @Query() page: PageQueryDto): Promise<Page<MediaDto>> {
+  list(@Param('siteId', ParseIdPipe) siteId: string, @Query() page: PageQueryDto): Promise<Page<MediaDto>> {
     return this.media.list(this.tenant, siteId, page);
   }
 
   @Delete(':id')
   @Authorize('posts:edit')
   @ApiEndpoint({ summary: 'Delete a file; frees its bytes', status: 204, errors: [...ERRORS] })
-  async delete(@Param('siteId', ParseUUIDPipe) siteId: string, @Param('id', ParseUUIDPipe) mediaId: string): Promise<void> {
+  async delete(@Param('siteId', ParseIdPipe) siteId: string, @Param('id', ParseIdPipe) mediaId: string): Promise<void> {
     await this.media.delete(this.tenant, siteId, mediaId);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { QuotaService } from '@plinth/quota';
 import { isForeignKeyViolation, NotFoundError, TenantContext } from '@plinth/tenancy';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../../common/envelope.interceptor';
@@ -11,24 +12,40 @@ import { InvalidUploadError } from './media.errors';
 import { MediaStorage } from './media-storage';
 import { StoredFiles } from './stored-files';
 import type { MediaUpload } from './uploaded-media';
+import { limitBytes } from './upload-stream';
+
+/** What a multipart request may carry besides the file: its boundaries and part headers. */
+const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
 
 @Injectable()
 export class MediaService {
   constructor(
+    private readonly quotas: QuotaService,
     private readonly audit: AuditLogger,
     private readonly storage: MediaStorage,
     private readonly files: StoredFiles,
   ) {}
 
   /**
-   * Stores the file first, since its real size is known only once it has all
-   * arrived, holding no database connection meanwhile; then adds the row in
-   * a transaction of its own, whose COMMIT counts the bytes. Any failure (too
-   * large, 402, unknown site) deletes the file.
+   * Checks the site and the storage left before the first byte is stored
+   * (and refuses a declared size that cannot fit), then stores the file
+   * holding no database connection, cut off as soon as it passes what is
+   * left; then adds the row in a transaction of its own, whose COMMIT counts
+   * the bytes exactly (a concurrent upload may have taken the room meanwhile).
+   * Any failure deletes the file.
    */
   async upload(tenant: TenantContext, siteId: string, upload: MediaUpload): Promise<MediaDto> {
+    const room = await this.roomFor(tenant, siteId).catch((error) => {
+      upload.content.destroy();
+      throw error;
+    });
+    if (room.left !== null && upload.declaredBytes !== null && upload.declaredBytes > room.left + MULTIPART_OVERHEAD_BYTES) {
+      upload.content.destroy();
+      throw room.exceeded();
+    }
+    const content = room.left === null ? upload.content : limitBytes(upload.content, room.left, room.exceeded);
     const storageKey = `${tenant.organizationId}/${siteId}/${randomUUID()}`;
-    const sizeBytes = await this.storage.put(storageKey, upload.content);
+    const sizeBytes = await this.storage.put(storageKey, content);
     try {
       if (sizeBytes === 0) throw new InvalidUploadError('the file is empty');
       return await tenant.transaction(async (tx) => {
@@ -44,6 +61,18 @@ export class MediaService {
       await this.files.discard([storageKey]);
       throw error;
     }
+  }
+
+  /** The site must exist; the bytes left under the storage limit in force (null: unlimited). */
+  private roomFor(tenant: TenantContext, siteId: string) {
+    return tenant.transaction(async (tx) => {
+      await ensureSiteExists(tx, siteId);
+      const { current, limit } = await this.quotas.usage(tx, 'storage_bytes');
+      return {
+        left: limit === null ? null : Math.max(limit - current, 0),
+        exceeded: () => this.quotas.exceeded(tx, 'storage_bytes', current, limit),
+      };
+    });
   }
 
   /** Newest first. */

@@ -1,9 +1,11 @@
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { pipeline, Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { unstorableText } from '../../../common/validation.pipe';
 import { AppConfig } from '../../../config/app-config';
-import { InvalidUploadError, MediaTooLargeError, UnsupportedMediaTypeError } from './media.errors';
+import { InvalidUploadError, UnsupportedMediaTypeError } from './media.errors';
+import { uploadContent } from './upload-stream';
 import { isMediaType, MEDIA_TYPES } from './media-types';
 
 export const UPLOAD_FIELD = 'file';
@@ -14,8 +16,10 @@ const MISSING_FILE = `send one file in the multipart field "${UPLOAD_FIELD}"`;
 export interface MediaUpload {
   filename: string;
   contentType: string;
-  /** Fails with 413 past MEDIA_MAX_BYTES. */
+  /** Fails with 413 past MEDIA_MAX_BYTES, with 400 when cut off. */
   content: Readable;
+  /** The request's Content-Length, when the client sent one: the file is at most that. */
+  declaredBytes: number | null;
 }
 
 const RawRequest = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest());
@@ -38,7 +42,8 @@ export class ReadMediaUpload implements PipeTransform<FastifyRequest, Promise<Me
     return {
       filename: part.filename.trim(),
       contentType: part.mimetype.toLowerCase(),
-      content: failWhenTruncated(part, this.config.MEDIA_MAX_BYTES),
+      content: uploadContent(part, this.config.MEDIA_MAX_BYTES),
+      declaredBytes: Number(request.headers['content-length']) || null,
     };
   }
 }
@@ -60,15 +65,7 @@ function uploadProblem(part: MultipartFile): Error | null {
   if (others.length > 0) return new InvalidUploadError(`unexpected fields: ${others.join(', ')}`);
   const filename = part.filename.trim();
   if (!filename || filename.length > FILENAME_MAX) return new InvalidUploadError(`the filename must have 1 to ${FILENAME_MAX} characters`);
+  if (unstorableText(filename, 'file')) return new InvalidUploadError('the filename must be well-formed Unicode without NUL bytes');
   if (!isMediaType(part.mimetype.toLowerCase())) return new UnsupportedMediaTypeError(part.mimetype, MEDIA_TYPES);
   return null;
-}
-
-/** The multipart parser only truncates a file past the limit; a truncated file must fail, not be stored. */
-function failWhenTruncated(part: MultipartFile, maxBytes: number): Readable {
-  const guard = new Transform({
-    transform: (chunk, _encoding, done) => done(null, chunk),
-    flush: (done) => done(part.file.truncated ? new MediaTooLargeError(maxBytes) : null),
-  });
-  return pipeline(part.file, guard, () => undefined);
 }

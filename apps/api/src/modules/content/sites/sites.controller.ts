@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
@@ -6,6 +6,7 @@ import { ApiEndpoint } from '../../../common/openapi.decorators';
 import { PageQueryDto } from '../../../common/pagination';
 import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { SitesService } from './sites.service';
+import { ParseIdPipe } from '../../../common/request-params';
 
 const ERRORS = ['VALIDATION_FAILED'] as const;
 
@@ -39,7 +40,7 @@ export class SitesController {
   @Get(':id')
   @Authorize('sites:read')
   @ApiEndpoint({ summary: 'One site', response: SiteDto, errors: [...ERRORS, 'NOT_FOUND'] })
-  get(@Param('id', ParseUUIDPipe) siteId: string): Promise<SiteDto> {
+  get(@Param('id', ParseIdPipe) siteId: string): Promise<SiteDto> {
     return this.sites.get(this.tenant, siteId);
   }
 
@@ -50,7 +51,7 @@ export class SitesController {
     response: SiteDto,
     errors: [...ERRORS, 'NOT_FOUND', 'PLAN_FEATURE_UNAVAILABLE', 'CONFLICT'],
   })
-  update(@Param('id', ParseUUIDPipe) siteId: string, @Body() dto: UpdateSiteDto): Promise<SiteDto> {
+  update(@Param('id', ParseIdPipe) siteId: string, @Body() dto: UpdateSiteDto): Promise<SiteDto> {
     return this.sites.update(this.tenant, siteId, dto);
   }
 
@@ -61,7 +62,7 @@ export class SitesController {
     status: 204,
     errors: [...ERRORS, 'NOT_FOUND'],
   })
-  async delete(@Param('id', ParseUUIDPipe) siteId: string): Promise<void> {
+  async delete(@Param('id', ParseIdPipe) siteId: string): Promise<void> {
     await this.sites.delete(this.tenant, siteId);
   }
 }
