@@ -218,20 +218,20 @@ describe('API keys', () => {
     it('revokes the key: its very next request is 401, and it leaves the list', async () => {
       const org = await newOrg(t);
       const key = await createKey(t, org.owner.auth, 'admin');
-      await send(t, { method: 'get', path: '/api-keys', headers: key.auth }).expect(200);
+      await send(t, { method: 'get', path: '/sites', headers: key.auth }).expect(200);
 
       await send(t, { method: 'delete', path: `/api-keys/${key.id}`, headers: org.owner.auth }).expect(204);
 
-      const response = await send(t, { method: 'get', path: '/api-keys', headers: key.auth });
+      const response = await send(t, { method: 'get', path: '/sites', headers: key.auth });
       expect({ status: response.status, body: response.body }).toEqual({ status: 401, body: INVALID_KEY });
       expect((await listKeys(org).expect(200)).body.data).toEqual([]);
     });
 
-    it('lets a key revoke itself, after which it is refused', async () => {
+    it('leaves revoking to a signed-in person: a key cannot revoke itself (403)', async () => {
       const org = await newOrg(t);
       const key = await createKey(t, org.owner.auth, 'admin');
-      await send(t, { method: 'delete', path: `/api-keys/${key.id}`, headers: key.auth }).expect(204);
-      expect((await send(t, { method: 'get', path: '/api-keys', headers: key.auth })).status).toBe(401);
+      expect((await send(t, { method: 'delete', path: `/api-keys/${key.id}`, headers: key.auth })).status).toBe(403);
+      await send(t, { method: 'get', path: '/sites', headers: key.auth }).expect(200);
     });
 
     it('is audited', async () => {

@@ -97,7 +97,7 @@ describe('audit log', () => {
         actor: { type: 'user', id: org.owner.userId, email: org.owner.email },
         targetType: 'user',
         targetId: member.userId,
-        metadata: { from: 'viewer', to: 'editor' },
+        metadata: { from: 'viewer', to: 'editor', revokedApiKeys: 0 },
         ip: CLIENT_IP,
         userAgent: USER_AGENT,
         createdAt: expect.stringMatching(ISO_UTC),
@@ -116,12 +116,12 @@ describe('audit log', () => {
       const key = await createKey(t, org.owner.auth, 'admin');
       await send(t, {
         method: 'post',
-        path: `/organizations/${org.id}/invites`,
+        path: '/sites',
         headers: { ...key.auth, 'User-Agent': USER_AGENT },
-        body: { email: `key-${randomUUID().slice(0, 8)}@example.test`, role: 'viewer' },
+        body: { name: `Key site ${randomUUID().slice(0, 8)}` },
       }).expect(201);
 
-      const [entry] = await entries(org, '?action=invite.created');
+      const [entry] = await entries(org, '?action=site.created');
 
       expect(entry.actor).toEqual({ type: 'api_key', id: key.id });
       expect(entry.userAgent).toBe(USER_AGENT);
@@ -179,8 +179,8 @@ describe('audit log', () => {
     it('by action', async () => {
       const listed = await entries(org, '?action=member.role_changed');
       expect(listed.map((e) => [e.action, e.metadata])).toEqual([
-        ['member.role_changed', { from: 'editor', to: 'publisher' }],
-        ['member.role_changed', { from: 'viewer', to: 'editor' }],
+        ['member.role_changed', { from: 'editor', to: 'publisher', revokedApiKeys: 0 }],
+        ['member.role_changed', { from: 'viewer', to: 'editor', revokedApiKeys: 0 }],
       ]);
     });
 

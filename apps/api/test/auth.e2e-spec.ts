@@ -471,7 +471,7 @@ describe('auth', () => {
     });
 
     it('accepts a token signed with the test secret (the control for the forged tokens below)', async () => {
-      const token = signJwt(t.config.JWT_SECRET, { sub: session.userId, org: session.organizationId, typ: 'access' });
+      const token = signJwt(t.config.JWT_SECRET, { sub: session.userId, org: session.organizationId, fam: randomUUID(), typ: 'access' });
       await me(token).expect(200);
     });
 
@@ -532,7 +532,7 @@ describe('auth', () => {
     });
 
     it('refuses a valid token of an account that does not exist', async () => {
-      const token = signJwt(t.config.JWT_SECRET, { sub: randomUUID(), org: null, typ: 'access' });
+      const token = signJwt(t.config.JWT_SECRET, { sub: randomUUID(), org: null, fam: randomUUID(), typ: 'access' });
       const response = await me(token);
       expect(response.status).toBe(401);
       expect(response.body).toEqual(errorBody('UNAUTHENTICATED', 'The account no longer exists'));
@@ -714,7 +714,9 @@ describe('auth', () => {
       const token = await requestResetToken(session.email);
       await post('password-reset/confirm').send({ token, password: NEW_PASSWORD }).expect(204);
 
-      expect((await me(session.accessToken).expect(200)).body.data.user.emailVerified).toBe(true);
+      // The reset ended the old session; a new one sees the address verified.
+      const { accessToken } = (await login(session.email, NEW_PASSWORD).expect(200)).body.data;
+      expect((await me(accessToken).expect(200)).body.data.user.emailVerified).toBe(true);
     });
 
     it('refuses the same reset token a second time', async () => {

@@ -167,12 +167,16 @@ describe('cross-tenant isolation', () => {
       }),
       status: 404,
       expected: notFound('Member'),
+      // People and credentials: API keys are refused them outright (403), whatever the id.
+      usersOnly: true,
     },
     {
       what: 'DELETE /organizations/:mine/members/:theirMember',
       call: (headers) => ({ method: 'delete', path: `/organizations/${mine.id}/members/${theirMember.userId}`, headers }),
       status: 404,
       expected: notFound('Member'),
+      // People and credentials: API keys are refused them outright (403), whatever the id.
+      usersOnly: true,
     },
     {
       what: 'POST /organizations/:mine/transfer-ownership to their member',
@@ -191,18 +195,24 @@ describe('cross-tenant isolation', () => {
       call: (headers) => ({ method: 'delete', path: `/organizations/${mine.id}/invites/${theirInvite.id}`, headers }),
       status: 404,
       expected: notFound('Invite'),
+      // People and credentials: API keys are refused them outright (403), whatever the id.
+      usersOnly: true,
     },
     {
       what: 'POST /organizations/:mine/invites/:theirInvite/resend',
       call: (headers) => ({ method: 'post', path: `/organizations/${mine.id}/invites/${theirInvite.id}/resend`, headers }),
       status: 404,
       expected: notFound('Invite'),
+      // People and credentials: API keys are refused them outright (403), whatever the id.
+      usersOnly: true,
     },
     {
       what: 'DELETE /api-keys/:theirKey',
       call: (headers) => ({ method: 'delete', path: `/api-keys/${theirKey.id}`, headers }),
       status: 404,
       expected: notFound('API key'),
+      // People and credentials: API keys are refused them outright (403), whatever the id.
+      usersOnly: true,
     },
   ];
 
@@ -280,12 +290,16 @@ describe('cross-tenant isolation', () => {
     });
 
     it('ignores X-Organization-Id: it reads only its own organization', async () => {
+      const [mySite, theirSite] = await Promise.all([
+        send(t, { method: 'post', path: '/sites', headers: mine.owner.auth, body: { name: 'Mine' } }).expect(201),
+        send(t, { method: 'post', path: '/sites', headers: theirs.owner.auth, body: { name: 'Theirs' } }).expect(201),
+      ]);
       await expectTheirsUntouched(async () => {
-        const response = await send(t, { method: 'get', path: '/api-keys', headers: { ...myKey.auth, 'X-Organization-Id': theirs.id } });
+        const response = await send(t, { method: 'get', path: '/sites', headers: { ...myKey.auth, 'X-Organization-Id': theirs.id } });
         expect(response.status).toBe(200);
-        const listed = response.body.data.map((key: { id: string }) => key.id);
-        expect(listed).toContain(myKey.id);
-        expect(listed).not.toContain(theirKey.id);
+        const listed = response.body.data.map((site: { id: string }) => site.id);
+        expect(listed).toContain(mySite.body.data.id);
+        expect(listed).not.toContain(theirSite.body.data.id);
       });
     });
 
@@ -293,12 +307,12 @@ describe('cross-tenant isolation', () => {
       await expectTheirsUntouched(async () => {
         const response = await send(t, {
           method: 'post',
-          path: '/api-keys',
+          path: '/sites',
           headers: { ...myKey.auth, 'X-Organization-Id': theirs.slug },
-          body: { name: 'Sneaky', role: 'viewer' },
+          body: { name: 'Sneaky' },
         });
         expect(response.status).toBe(201);
-        const [row] = await db.query('SELECT organization_id FROM api_keys WHERE id = $1', [response.body.data.id]);
+        const [row] = await db.query('SELECT organization_id FROM sites WHERE id = $1', [response.body.data.id]);
         expect(row.organization_id).toBe(mine.id);
       });
     });

@@ -1,6 +1,7 @@
 import {
+  allowResend,
+  expectStatus,
   CreatedInvite,
-  createKey,
   errorBody,
   expectValidationFailed,
   Inbox,
@@ -242,10 +243,11 @@ describe('invites', () => {
       });
     });
 
-    it('names no inviter when an API key invited', async () => {
+    it('names no inviter when the inviter’s account is gone', async () => {
       const org = await newOrg(t);
-      const key = await createKey(t, org.owner.auth, 'admin');
-      const sent = await invite(t, key.auth, org.id);
+      const sent = await invite(t, org.owner.auth, org.id);
+      // ON DELETE SET NULL, as when the account is deleted.
+      await db.query('UPDATE invites SET invited_by_user_id = NULL WHERE id = $1', [sent.id]);
       expect((await preview(sent.inviteToken)).body.data.invitedBy).toBeNull();
     });
 
@@ -415,8 +417,10 @@ describe('invites', () => {
   });
 
   describe('POST /organizations/:id/invites/:inviteId/resend', () => {
-    const resend = (org: Org, inviteId: string) =>
-      send(t, { method: 'post', path: `/organizations/${org.id}/invites/${inviteId}/resend`, headers: org.owner.auth });
+    const resend = async (org: Org, inviteId: string) => {
+      await allowResend(t, inviteId);
+      return send(t, { method: 'post', path: `/organizations/${org.id}/invites/${inviteId}/resend`, headers: org.owner.auth });
+    };
 
     it(
       'issues a new token and mails it; the old token is dead (404) and the new one works',
@@ -424,7 +428,7 @@ describe('invites', () => {
         const { org, person, sent } = await invitedPerson();
         await inbox.waitFor(person.email, INVITE_SUBJECT, MAIL_WAIT_MS);
 
-        const response = await resend(org, sent.id).expect(200);
+        const response = expectStatus(await resend(org, sent.id), 200);
         const fresh = response.body.data.inviteToken as string;
 
         expect(response.body.data).toEqual(expect.objectContaining({ id: sent.id, email: sent.email, status: 'pending' }));
@@ -443,7 +447,7 @@ describe('invites', () => {
       const { org, person, sent } = await invitedPerson();
       await expire(sent.id);
       const before = Date.now();
-      const response = await resend(org, sent.id).expect(200);
+      const response = expectStatus(await resend(org, sent.id), 200);
       expect(Date.parse(response.body.data.expiresAt) - before).toBeGreaterThanOrEqual(7 * DAY_MS);
       expect(response.body.data.status).toBe('pending');
       await acceptAs(person, response.body.data.inviteToken).expect(200);
@@ -451,7 +455,7 @@ describe('invites', () => {
 
     it('is audited', async () => {
       const { org, sent } = await invitedPerson();
-      await resend(org, sent.id).expect(200);
+      expectStatus(await resend(org, sent.id), 200);
       expect(await auditRows(db, org.id, 'invite.resent')).toEqual([
         expect.objectContaining({ actor_id: org.owner.userId, target_id: sent.id, metadata: { email: sent.email } }),
       ]);

@@ -1,4 +1,4 @@
-import { invite, join, Member, newOrg, Org, send, sqlNumber, uniqueEmail } from '@plinth/testing';
+import { allowResend, invite, join, Member, newOrg, Org, send, sqlNumber, uniqueEmail } from '@plinth/testing';
 import { DataSource } from 'typeorm';
 import { Session, signUp, type TestApp } from './harness';
 import { roleOf, startTenancyApp } from './tenancy-fixtures';
@@ -238,6 +238,7 @@ describe('membership under concurrency', () => {
       const org = await freshOrg();
       const person = await signUp(t.http, { email: uniqueEmail('racer') });
       const sent = await invite(t, org.owner.auth, org.id, person.email);
+      await allowResend(t, sent.id);
 
       const [accepted, resent] = await Promise.all([
         acceptAs(person, sent.inviteToken),
@@ -251,6 +252,7 @@ describe('membership under concurrency', () => {
     it('a revocation racing a resend: a revoked invite is never re-sent', async () => {
       const org = await freshOrg();
       const sent = await invite(t, org.owner.auth, org.id);
+      await allowResend(t, sent.id);
 
       const [revoked, resent] = await Promise.all([
         send(t, { method: 'delete', path: `/organizations/${org.id}/invites/${sent.id}`, headers: org.owner.auth }),

@@ -454,7 +454,7 @@ describe('organizations', () => {
           actor_id: org.owner.userId,
           target_type: 'user',
           target_id: viewer.userId,
-          metadata: { from: 'viewer', to: 'publisher' },
+          metadata: { from: 'viewer', to: 'publisher', revokedApiKeys: 0 },
         }),
       ]);
     });
@@ -506,7 +506,7 @@ describe('organizations', () => {
       expect(await roleOf(db, org.id, org.owner.userId)).toBe('owner');
     });
 
-    it('refuses an admin API key who grants owner (403)', async () => {
+    it('refuses an admin API key who grants owner (403: keys manage no people at all)', async () => {
       const org = await newOrg(t);
       const [key, editor] = await Promise.all([createKey(t, org.owner.auth, 'admin'), join(t, org, 'editor')]);
       const response = await send(t, {
@@ -515,7 +515,10 @@ describe('organizations', () => {
         headers: key.auth,
         body: { role: 'owner' },
       });
-      expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_OWNER_CHANGE });
+      expect({ status: response.status, body: response.body }).toEqual({
+        status: 403,
+        body: errorBody('FORBIDDEN', 'Managing people and credentials needs a signed-in person, not an API key', { rule: 'route_policy' }),
+      });
     });
 
     it('refuses to demote the last owner (409)', async () => {
@@ -571,7 +574,7 @@ describe('organizations', () => {
         expect.objectContaining({
           actor_id: org.owner.userId,
           target_id: editor.userId,
-          metadata: { email: editor.email, role: 'editor' },
+          metadata: { email: editor.email, role: 'editor', keepApiKeys: false, revokedApiKeys: 0, revokedInvites: 0 },
         }),
       ]);
     });

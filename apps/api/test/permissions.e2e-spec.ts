@@ -1,5 +1,6 @@
 import { can, ROLES, type Permission, type Role } from '@plinth/tenancy';
 import {
+  allowResend,
   Call,
   createKey,
   errorBody,
@@ -45,6 +46,8 @@ interface Endpoint {
   success: number;
   /** Refused to API keys by a rule of the use-case (you cannot "leave" as a key). */
   usersOnly?: boolean;
+  /** Manages people or credentials: a signed-in person only, 403 for any API key (OpenAPI `x-signed-in-only`). */
+  signedIn?: boolean;
   /** Answers with a stream of its own format (NDJSON), not the envelope. */
   raw?: boolean;
   /** Prepares a fresh target for this caller and returns the call to make. */
@@ -63,6 +66,10 @@ function expectedFor(endpoint: Endpoint, caller: Caller): Expected {
   }
   if (access !== 'public' && access !== 'user' && access !== 'member' && !can(caller.role, access)) {
     return { status: 403, body: errorBody('FORBIDDEN', `Your role lacks the permission ${access}`, { permission: access }) };
+  }
+  if (endpoint.signedIn && caller.kind === 'key') {
+    const message = 'Managing people and credentials needs a signed-in person, not an API key';
+    return { status: 403, body: errorBody('FORBIDDEN', message, { rule: 'route_policy' }) };
   }
   if (endpoint.usersOnly && caller.kind === 'key') {
     return { status: 403, body: errorBody('FORBIDDEN', 'Only a signed-in member can do this, not an API key', { rule: 'users_only' }) };
@@ -150,6 +157,7 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'PATCH /organizations/{id}/members/{userId}',
+      signedIn: true,
       access: 'members:update',
       success: 200,
       arrange: async (caller) => {
@@ -164,6 +172,7 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'DELETE /organizations/{id}/members/{userId}',
+      signedIn: true,
       access: 'members:remove',
       success: 204,
       arrange: async (caller) => {
@@ -185,6 +194,7 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'POST /organizations/{id}/transfer-ownership',
+      signedIn: true,
       access: 'organization:transfer',
       success: 200,
       arrange: async (caller) => {
@@ -200,6 +210,7 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'POST /organizations/{id}/invites',
+      signedIn: true,
       access: 'members:invite',
       success: 201,
       arrange: async (caller) => ({
@@ -211,12 +222,14 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'GET /organizations/{id}/invites',
+      signedIn: true,
       access: 'members:invite',
       success: 200,
       arrange: async (caller) => ({ method: 'get', path: `/organizations/${org.id}/invites`, headers: headersOf(caller) }),
     },
     {
       route: 'DELETE /organizations/{id}/invites/{inviteId}',
+      signedIn: true,
       access: 'members:invite',
       success: 204,
       arrange: async (caller) => {
@@ -226,10 +239,12 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'POST /organizations/{id}/invites/{inviteId}/resend',
+      signedIn: true,
       access: 'members:invite',
       success: 200,
       arrange: async (caller) => {
         const pending = await invite(t, owner(), org.id);
+        await allowResend(t, pending.id);
         return { method: 'post', path: `/organizations/${org.id}/invites/${pending.id}/resend`, headers: headersOf(caller) };
       },
     },
@@ -255,6 +270,7 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'POST /api-keys',
+      signedIn: true,
       access: 'apikeys:manage',
       success: 201,
       arrange: async (caller) => ({
@@ -266,12 +282,14 @@ describe('permission matrix, end to end', () => {
     },
     {
       route: 'GET /api-keys',
+      signedIn: true,
       access: 'apikeys:manage',
       success: 200,
       arrange: async (caller) => ({ method: 'get', path: '/api-keys', headers: headersOf(caller) }),
     },
     {
       route: 'DELETE /api-keys/{id}',
+      signedIn: true,
       access: 'apikeys:manage',
       success: 204,
       arrange: async (caller) => {
@@ -302,15 +320,16 @@ describe('permission matrix, end to end', () => {
       const served = Object.entries(document.paths)
         .filter(([path]) => TENANCY_PATH.test(path))
         .flatMap(([path, operations]) =>
-          Object.entries(operations as Record<string, { 'x-permission'?: string; responses: Record<string, unknown> }>).map(
-            ([method, operation]) => ({
-              route: `${method.toUpperCase()} ${path.replace('/api/v1', '')}`,
-              access: operation['x-permission'] ?? 'public',
-              success: Number(Object.keys(operation.responses).find((status) => status.startsWith('2'))),
-            }),
-          ),
+          Object.entries(
+            operations as Record<string, { 'x-permission'?: string; 'x-signed-in-only'?: boolean; responses: Record<string, unknown> }>,
+          ).map(([method, operation]) => ({
+            route: `${method.toUpperCase()} ${path.replace('/api/v1', '')}`,
+            access: operation['x-permission'] ?? 'public',
+            success: Number(Object.keys(operation.responses).find((status) => status.startsWith('2'))),
+            signedIn: operation['x-signed-in-only'] ?? false,
+          })),
         );
-      const tabled = ENDPOINTS.map(({ route, access, success }) => ({ route, access, success }));
+      const tabled = ENDPOINTS.map(({ route, access, success, signedIn }) => ({ route, access, success, signedIn: signedIn ?? false }));
       const byRoute = (a: { route: string }, b: { route: string }) => a.route.localeCompare(b.route);
       expect(tabled.sort(byRoute)).toEqual(served.sort(byRoute));
     });

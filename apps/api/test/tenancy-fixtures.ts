@@ -7,9 +7,9 @@ import { startTestApp, TestApp } from './harness';
  * members and keys: their app, and reads straight from the tables.
  */
 
-/** The tenancy suites sign up many users from one IP: lift the per-IP auth brake for them. */
+/** The tenancy suites sign up many users from one IP and invite many people: lift those brakes for them. */
 export function startTenancyApp(env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp({ AUTH_RATE_LIMIT_PER_IP: '100000', ...env });
+  return startTestApp({ AUTH_RATE_LIMIT_PER_IP: '100000', INVITES_PER_HOUR: '100000', ...env });
 }
 
 export async function roleOf(db: DataSource, organizationId: string, userId: string): Promise<Role | null> {

@@ -2476,7 +2476,10 @@ export interface operations {
     };
     Members_remove: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Keep the API keys the member created (revoked by default); audited either way */
+                keepApiKeys?: boolean;
+            };
             header?: {
                 /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
                 "X-Organization-Id"?: string;

@@ -1,4 +1,5 @@
 import type { Role } from '@plinth/tenancy';
+import { DataSource } from 'typeorm';
 import type { KeyRole } from './api-keys';
 import type { TestApp } from './app-harness';
 import { uniqueEmail } from './factories';
@@ -30,6 +31,11 @@ export async function invite(
 ): Promise<CreatedInvite> {
   const response = await send(t, { method: 'post', path: `/organizations/${organizationId}/invites`, headers: by, body: { email, role } });
   return expectStatus(response, 201).body.data;
+}
+
+/** Lets an invite be resent now: resends are limited to one a minute, so tests set its last send back. */
+export async function allowResend(t: TestApp, inviteId: string): Promise<void> {
+  await t.app.get(DataSource).query(`UPDATE invites SET last_sent_at = now() - interval '2 minutes' WHERE id = $1`, [inviteId]);
 }
 
 export async function accept(t: TestApp, session: { auth: Headers }, token: string) {

@@ -37,7 +37,7 @@ describe('loadConfig', () => {
 
   it('recognises platform admins by email', () => {
     const config = loadConfig({ ...valid, PLATFORM_ADMIN_EMAILS: 'Root@Example.com, ops@example.com' });
-    expect(config.isPlatformAdmin('root@example.com')).toBe(true);
-    expect(config.isPlatformAdmin('ada@example.com')).toBe(false);
+    expect(config.isPlatformAdminEmail('root@example.com')).toBe(true);
+    expect(config.isPlatformAdminEmail('ada@example.com')).toBe(false);
   });
 });

@@ -75,6 +75,13 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_IP = 100;
 
+  /** Sign-in attempts on one address a minute, from anywhere, before each further one is slowed (never refused). */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_SLOWDOWN_AFTER = 20;
+
   @Expose()
   @IsString()
   CORS_ORIGINS = '';
@@ -140,6 +147,20 @@ export class AppConfig {
   @Min(1000)
   IDLE_TIMEOUT_MS = 30_000;
 
+  /** Invites one organization may send per hour (429 beyond). */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  INVITES_PER_HOUR = 50;
+
+  /** Free organizations one user may own (403 beyond; paid ones are not counted). */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  FREE_ORGANIZATIONS_PER_USER = 3;
+
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()
   @Transform(toBoolean)
@@ -166,7 +187,8 @@ export class AppConfig {
 
   private cachedJwtKey?: KeyObject;
 
-  isPlatformAdmin(email: string): boolean {
+  /** Listed in PLATFORM_ADMIN_EMAILS; the account must also have proved the address (see users). */
+  isPlatformAdminEmail(email: string): boolean {
     return this.PLATFORM_ADMIN_EMAILS.toLowerCase()
       .split(',')
       .map((e) => e.trim())

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiSecurity } from '@nestjs/swagger';
-import { IS_AUTHENTICATED, IS_PUBLIC, ORGANIZATION_PARAM, REQUIRED_PERMISSION, TRANSACTION_MODE } from './metadata';
+import { IS_AUTHENTICATED, IS_PUBLIC, ORGANIZATION_PARAM, REQUIRED_PERMISSION, SIGNED_IN_ONLY, TRANSACTION_MODE } from './metadata';
 import type { Permission } from './permissions';
 
 /** Marks a route that needs no authentication. Every other route is denied by default. */
@@ -19,6 +19,8 @@ export interface AuthorizeOptions {
    * streams, which must not hold a pooled connection while bytes move.
    */
   transaction?: 'request' | 'own';
+  /** Managing people and credentials (API keys, invites, members, roles, webhook secrets) needs a signed-in person: 403 for an API key. */
+  signedIn?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function Authorize(permission?: Permission, options: AuthorizeOptions = {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission ?? 'member'),
     SetMetadata(TRANSACTION_MODE, options.transaction ?? 'request'),
+    SetMetadata(SIGNED_IN_ONLY, options.signedIn ?? false),
     ApiBearerAuth(),
     ApiSecurity('apiKey'),
     ApiHeader({
@@ -39,6 +42,7 @@ export function Authorize(permission?: Permission, options: AuthorizeOptions = {
       description: 'The organization to act in (id or slug), when the path names none; default: the token’s `org`',
     }),
     ApiExtension('x-permission', permission ?? 'member'),
+    ...(options.signedIn ? [ApiExtension('x-signed-in-only', true)] : []),
   );
 }
 

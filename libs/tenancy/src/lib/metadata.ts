@@ -5,3 +5,5 @@ export const REQUIRED_PERMISSION = 'plinth:requiredPermission';
 export const ORGANIZATION_PARAM = 'plinth:organizationParam';
 /** 'request': the guard opens the request's transaction; 'own': the route opens its own (streams, uploads). */
 export const TRANSACTION_MODE = 'plinth:transactionMode';
+/** The route manages people or credentials: a signed-in person only, never an API key. */
+export const SIGNED_IN_ONLY = 'plinth:signedInOnly';

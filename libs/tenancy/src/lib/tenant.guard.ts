@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
-import { ForbiddenError } from './errors';
-import { ORGANIZATION_PARAM, REQUIRED_PERMISSION, TRANSACTION_MODE } from './metadata';
+import { ForbiddenError, RoutePolicyError } from './errors';
+import { ORGANIZATION_PARAM, REQUIRED_PERMISSION, SIGNED_IN_ONLY, TRANSACTION_MODE } from './metadata';
 import type { Permission } from './permissions';
 import { TENANT_CONTEXT, TenantContext } from './tenant-context';
 import type { ResolveOptions } from './tenant-transactions';
@@ -45,12 +45,21 @@ export class TenantGuard implements CanActivate {
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     const { context: tenant, tx } = await this.resolver.resolve(request, route, { begin: !ownTransactions, readOnly });
     if (tx) attachRequestTx(request, tx);
-    if (permission !== 'member' && !tenant.can(permission)) {
+    const refusal = this.refusal(tenant, permission, this.reflector.get<boolean>(SIGNED_IN_ONLY, context.getHandler()));
+    if (refusal) {
       await tx?.rollback();
-      throw new ForbiddenError(permission);
+      throw refusal;
     }
     this.cls.set(TENANT_CONTEXT, tenant);
     await this.cls.proxy.resolve();
     return true;
+  }
+
+  private refusal(tenant: TenantContext, permission: Permission | 'member', signedInOnly: boolean): Error | null {
+    if (permission !== 'member' && !tenant.can(permission)) return new ForbiddenError(permission);
+    if (signedInOnly && tenant.actor.type === 'api_key') {
+      return new RoutePolicyError('Managing people and credentials needs a signed-in person, not an API key');
+    }
+    return null;
   }
 }

@@ -4,6 +4,7 @@ import { Quotas1764150000000 } from './1764150000000-quotas';
 import { Content1764160000000 } from './1764160000000-content';
 import { QuotaTriggers1764170000000 } from './1764170000000-quota-triggers';
 import { SessionOrganization1764180000000 } from './1764180000000-session-organization';
+import { Hardening1764190000000 } from './1764190000000-hardening';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Content1764160000000,
   QuotaTriggers1764170000000,
   SessionOrganization1764180000000,
+  Hardening1764190000000,
 ];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { User } from '../users/entities/user.entity';
+import { isPlatformAdmin } from '../users/user.presenter';
 
 class NotPlatformAdminError extends DomainError {
   constructor() {
@@ -12,7 +13,7 @@ class NotPlatformAdminError extends DomainError {
   }
 }
 
-/** Platform admins are named by PLATFORM_ADMIN_EMAILS; checked against the account on every request. */
+/** Platform admins are named by PLATFORM_ADMIN_EMAILS, address verified; checked against the account on every request. */
 @Injectable()
 export class PlatformAdminGuard implements CanActivate {
   constructor(
@@ -23,7 +24,7 @@ export class PlatformAdminGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const caller = context.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user;
     const user = await this.dataSource.manager.findOneBy(User, { id: caller.userId });
-    if (!user || !this.config.isPlatformAdmin(user.email)) throw new NotPlatformAdminError();
+    if (!user || !isPlatformAdmin(user, this.config)) throw new NotPlatformAdminError();
     return true;
   }
 }

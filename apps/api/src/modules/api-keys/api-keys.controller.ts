@@ -19,7 +19,7 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @Authorize('apikeys:manage')
+  @Authorize('apikeys:manage', { signedIn: true })
   @ApiEndpoint({
     summary: 'Create an API key (the key is shown once)',
     response: CreatedApiKeyDto,
@@ -31,14 +31,14 @@ export class ApiKeysController {
   }
 
   @Get()
-  @Authorize('apikeys:manage')
+  @Authorize('apikeys:manage', { signedIn: true })
   @ApiEndpoint({ summary: 'Active API keys, newest first (never the key)', response: ApiKeyDto, paginated: true, errors: [...ERRORS] })
   list(@Query() page: PageQueryDto): Promise<Page<ApiKeyDto>> {
     return this.apiKeys.list(this.tenant, page);
   }
 
   @Delete(':id')
-  @Authorize('apikeys:manage')
+  @Authorize('apikeys:manage', { signedIn: true })
   @ApiEndpoint({ summary: 'Revoke an API key: its next request gets 401', status: 204, errors: [...ERRORS, 'NOT_FOUND'] })
   async revoke(@Param('id', ParseIdPipe) keyId: string): Promise<void> {
     await this.apiKeys.revoke(this.tenant, keyId);

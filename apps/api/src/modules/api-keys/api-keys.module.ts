@@ -8,6 +8,6 @@ import { ApiKeysService } from './api-keys.service';
 @Module({
   controllers: [ApiKeysController],
   providers: [ApiKeysService, ApiKeyAuthenticator, ApiKeyUsage, ApiKeyStrategy],
-  exports: [ApiKeyUsage, ApiKeyAuthenticator],
+  exports: [ApiKeyUsage, ApiKeyAuthenticator, ApiKeysService],
 })
 export class ApiKeysModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, TenantContext } from '@plinth/tenancy';
+import { NotFoundError, TenantContext, TenantTx } from '@plinth/tenancy';
 import { IsNull } from 'typeorm';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
@@ -41,6 +41,11 @@ export class ApiKeysService {
       const rows = await pageQuery(qb, 'k', page, 'createdAt', 'DESC').getMany();
       return toPage(rows, page, (k) => ({ at: k.createdAt, id: k.id }), presentApiKey);
     });
+  }
+
+  /** Revokes the live keys `userId` created (they left, or lost apikeys:manage); returns how many. */
+  revokeCreatedBy(tx: TenantTx, userId: string): Promise<number> {
+    return tx.repo(ApiKey).update({ createdByUserId: userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   revoke(tenant: TenantContext, keyId: string): Promise<void> {

@@ -3,8 +3,8 @@ export interface AccessTokenClaims {
   sub: string;
   /** The organization selected at login, signup or switch. */
   org: string | null;
-  /** The refresh-token family of the session, so a switch can close it. */
-  fam?: string;
+  /** The refresh-token family of the session: once it is revoked, the token is refused. */
+  fam: string;
   typ: 'access';
 }
 
@@ -13,5 +13,5 @@ export interface AuthenticatedUser {
   kind: 'user';
   userId: string;
   organizationId: string | null;
-  familyId: string | null;
+  familyId: string;
 }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { JobQueue } from '../jobs/job-queue';
 import { Mailer } from '../mail/mailer';
 import { User } from '../users/entities/user.entity';
 import { InvalidLinkTokenError } from './auth.errors';
@@ -8,9 +9,11 @@ import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
+const RESET_QUEUE = 'auth.password-reset';
+
 /** What the emailed links do: confirm an address, reset a password. */
 @Injectable()
-export class AccountLinksService {
+export class AccountLinksService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -18,7 +21,13 @@ export class AccountLinksService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly mailer: Mailer,
+    private readonly jobs: JobQueue,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.defineQueue({ name: RESET_QUEUE, retryLimit: 5, retryDelaySeconds: 10, retentionHours: 24 });
+    if (this.config.JOBS_ENABLED) await this.jobs.work<{ email: string }>(RESET_QUEUE, (job) => this.sendPasswordReset(job.email));
+  }
 
   async verifyEmail(token: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -28,8 +37,16 @@ export class AccountLinksService {
     });
   }
 
-  /** Answers the same whether or not the address has an account. */
+  /**
+   * Queues the request and returns: the same work, and so the same time,
+   * whether or not the address has an account. The job does the rest.
+   */
   async requestPasswordReset(email: string): Promise<void> {
+    await this.jobs.boss.send(RESET_QUEUE, { email });
+  }
+
+  /** A reset link to the account of `email`, if there is one. */
+  async sendPasswordReset(email: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { email });
       if (!user) return;
@@ -41,12 +58,13 @@ export class AccountLinksService {
     });
   }
 
-  /** Sets the new password, proves the address, and signs every session out. */
+  /** Sets the new password, proves the address, ends every other reset link and signs every session out. */
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const userId = await this.linkTokens.consume(manager, 'password_reset', token);
       if (!userId) throw new InvalidLinkTokenError();
+      await this.linkTokens.spendAll(manager, userId, 'password_reset');
       await manager.update(User, { id: userId }, { passwordHash });
       await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
       await this.sessions.revokeAllOfUser(manager, userId);

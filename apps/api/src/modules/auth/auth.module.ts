@@ -7,7 +7,8 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountLinksService } from './account-links.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { AuthThrottlerGuard, emailTracker } from './guards/auth-throttler.guard';
+import { AuthThrottlerGuard, emailAndIpTracker } from './guards/auth-throttler.guard';
+import { LoginSlowdown } from './guards/login-slowdown';
 import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -32,7 +33,7 @@ const MINUTE_MS = 60_000;
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [
         { name: 'default', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_IP },
-        { name: 'email', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_EMAIL, getTracker: emailTracker },
+        { name: 'email', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_EMAIL, getTracker: emailAndIpTracker },
       ],
     }),
   ],
@@ -46,6 +47,7 @@ const MINUTE_MS = 60_000;
     JwtStrategy,
     LocalStrategy,
     AuthThrottlerGuard,
+    LoginSlowdown,
   ],
   exports: [AuthService, SessionsService],
 })

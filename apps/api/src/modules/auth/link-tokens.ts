@@ -22,6 +22,11 @@ export class LinkTokens {
     return token;
   }
 
+  /** Ends every unused token of the user for `purpose` (the others sent while one was used). */
+  async spendAll(manager: EntityManager, userId: string, purpose: UserTokenPurpose): Promise<void> {
+    await manager.update(UserToken, { userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+  }
+
   /** Marks the token used and returns its user, or null when it is unknown, expired or spent. */
   async consume(manager: EntityManager, purpose: UserTokenPurpose, token: string): Promise<string | null> {
     const result = await manager

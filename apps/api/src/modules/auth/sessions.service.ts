@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { TokenPairDto } from './dto/auth-responses.dto';
 import { InvalidRefreshTokenError } from './auth.errors';
+import { sessionEndedSql } from './session-state';
 import type { AccessTokenClaims } from './access-token';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { digestToken, newSecretToken } from '../../common/token-crypto';
@@ -31,6 +32,12 @@ export class SessionsService {
     const pair = await this.dataSource.transaction((manager) => this.rotateIn(manager, refreshToken));
     if (!pair) throw new InvalidRefreshTokenError();
     return pair;
+  }
+
+  /** True once the session (refresh-token family) has been ended: its access tokens are refused. */
+  async hasEnded(familyId: string): Promise<boolean> {
+    const [row] = (await this.dataSource.query(`SELECT ${sessionEndedSql('$1')} AS ended`, [familyId])) as Array<{ ended: boolean }>;
+    return row.ended;
   }
 
   /** Logout: revokes the token's family. Unknown tokens are ignored, so logout is idempotent. */

@@ -25,7 +25,7 @@ export class InvitesController {
   ) {}
 
   @Post(':id/invites')
-  @Authorize('members:invite')
+  @Authorize('members:invite', { signedIn: true })
   @ApiEndpoint({
     summary: 'Invite someone by email (valid 7 days, single use, bound to the address)',
     response: CreatedInviteDto,
@@ -37,21 +37,21 @@ export class InvitesController {
   }
 
   @Get(':id/invites')
-  @Authorize('members:invite')
+  @Authorize('members:invite', { signedIn: true })
   @ApiEndpoint({ summary: 'Open invitations, newest first', response: InviteDto, paginated: true, errors: [...ERRORS] })
   list(@Param('id', ParseIdPipe) _id: string, @Query() page: PageQueryDto): Promise<Page<InviteDto>> {
     return this.invites.list(this.tenant, page);
   }
 
   @Delete(':id/invites/:inviteId')
-  @Authorize('members:invite')
+  @Authorize('members:invite', { signedIn: true })
   @ApiEndpoint({ summary: 'Revoke an invitation', status: 204, errors: [...ERRORS, 'NOT_FOUND'] })
   async revoke(@Param('id', ParseIdPipe) _id: string, @Param('inviteId', ParseIdPipe) inviteId: string): Promise<void> {
     await this.invites.revoke(this.tenant, inviteId);
   }
 
   @Post(':id/invites/:inviteId/resend')
-  @Authorize('members:invite')
+  @Authorize('members:invite', { signedIn: true })
   @ApiEndpoint({
     summary: 'Send the invitation again with a new token and expiry (the old link stops working)',
     response: CreatedInviteDto,

@@ -3,5 +3,5 @@ import { InviteAcceptanceService } from './invite-acceptance.service';
 import { InvitesController } from './invites.controller';
 import { InvitesService } from './invites.service';
 
-@Module({ controllers: [InvitesController], providers: [InvitesService, InviteAcceptanceService] })
+@Module({ controllers: [InvitesController], providers: [InvitesService, InviteAcceptanceService], exports: [InvitesService] })
 export class InvitesModule {}

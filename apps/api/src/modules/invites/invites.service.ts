@@ -14,6 +14,7 @@ import { UsageLimits } from '../quotas/usage-limits';
 import { User } from '../users/entities/user.entity';
 import type { CreatedInviteDto, CreateInviteDto, InviteDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
+import { afterResend, hourlyRefusal, resendRefusal } from './invite-limits';
 import { AlreadyMemberError, PendingInviteExistsError } from './invites.errors';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -32,6 +33,7 @@ export class InvitesService {
     try {
       return await tenant.transaction(async (tx) => {
         await lockOrganization(tx);
+        await this.ensureUnderHourlyCap(tx);
         await this.ensureNotMember(tx, dto.email);
         await this.closeExpired(tx, dto.email);
         // Before the quota: a repeat invite is a 409 ("resend it"), even on a full plan.
@@ -76,11 +78,14 @@ export class InvitesService {
       await lockOrganization(tx);
       const invites = tx.repo(Invite);
       const invite = await invites.getOneBy({ id: inviteId, acceptedAt: IsNull(), revokedAt: IsNull() }, 'Invite');
+      const refusal = resendRefusal(invite);
+      if (refusal) throw refusal;
       // An expired invite no longer counts against `users`; reviving it must fit again.
       if (inviteStatus(invite) === 'expired') await this.limits.admitUser(tx);
       const token = newSecretToken();
-      Object.assign(invite, { tokenHash: digestToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
-      await invites.update({ id: invite.id }, { tokenHash: invite.tokenHash, expiresAt: invite.expiresAt });
+      Object.assign(invite, { tokenHash: digestToken(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS) }, afterResend(invite));
+      const { tokenHash, expiresAt, lastSentAt, resendDay, resendsThatDay } = invite;
+      await invites.update({ id: invite.id }, { tokenHash, expiresAt, lastSentAt, resendDay, resendsThatDay });
       await this.sendMail(tx, invite, token);
       await this.audit.record(tx, {
         action: 'invite.resent',
@@ -99,6 +104,24 @@ export class InvitesService {
       if (revoked === 0) throw new NotFoundError('Invite');
       await this.audit.record(tx, { action: 'invite.revoked', targetType: 'invite', targetId: inviteId });
     });
+  }
+
+  /** Revokes the open invites `userId` sent (they left the organization); returns how many. */
+  revokeSentBy(tx: TenantTx, userId: string): Promise<number> {
+    return tx.repo(Invite).update({ invitedByUserId: userId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** A leaked admin session (or a script gone wrong) cannot turn the organization into a mail cannon. */
+  private async ensureUnderHourlyCap(tx: TenantTx): Promise<void> {
+    const recent = (await tx
+      .repo(Invite)
+      .createQueryBuilder('i')
+      .select('count(*)::int', 'count')
+      .addSelect('min(i.createdAt)', 'oldest')
+      .andWhere(`i.createdAt > now() - interval '1 hour'`)
+      .getRawOne()) as { count: number; oldest: Date | null };
+    const refusal = hourlyRefusal(recent, this.config.INVITES_PER_HOUR);
+    if (refusal) throw refusal;
   }
 
   private async ensureNotMember(tx: TenantTx, email: string): Promise<void> {

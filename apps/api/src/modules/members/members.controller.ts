@@ -5,7 +5,7 @@ import type { Page } from '../../common/envelope.interceptor';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { PageQueryDto } from '../../common/pagination';
 import { TransferOwnershipDto } from '../organizations/dto/organization-requests.dto';
-import { ChangeRoleDto, MemberDto } from './dto/members.dto';
+import { ChangeRoleDto, MemberDto, RemoveMemberQueryDto } from './dto/members.dto';
 import { MembersService } from './members.service';
 import { ParseIdPipe } from '../../common/request-params';
 
@@ -28,7 +28,7 @@ export class MembersController {
   }
 
   @Patch('members/:userId')
-  @Authorize('members:update')
+  @Authorize('members:update', { signedIn: true })
   @ApiEndpoint({
     summary: 'Change a member’s role',
     description: 'Only an owner grants or takes away owner; the last owner keeps it.',
@@ -44,14 +44,18 @@ export class MembersController {
   }
 
   @Delete('members/:userId')
-  @Authorize('members:remove')
+  @Authorize('members:remove', { signedIn: true })
   @ApiEndpoint({
     summary: 'Remove a member (not yourself: use leave)',
     status: 204,
     errors: [...ERRORS, 'NOT_FOUND'],
   })
-  async remove(@Param('id', ParseIdPipe) _id: string, @Param('userId', ParseIdPipe) userId: string): Promise<void> {
-    await this.members.remove(this.tenant, userId);
+  async remove(
+    @Param('id', ParseIdPipe) _id: string,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Query() query: RemoveMemberQueryDto,
+  ): Promise<void> {
+    await this.members.remove(this.tenant, userId, query.keepApiKeys);
   }
 
   @Post('leave')
@@ -62,7 +66,7 @@ export class MembersController {
   }
 
   @Post('transfer-ownership')
-  @Authorize('organization:transfer')
+  @Authorize('organization:transfer', { signedIn: true })
   @ApiEndpoint({
     summary: 'Make another member the owner; you become admin',
     response: MemberDto,

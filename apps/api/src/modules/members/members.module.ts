@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { InvitesModule } from '../invites/invites.module';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { Seats } from './seats';
 
-@Module({ controllers: [MembersController], providers: [MembersService, Seats], exports: [Seats] })
+@Module({ imports: [ApiKeysModule, InvitesModule], controllers: [MembersController], providers: [MembersService, Seats], exports: [Seats] })
 export class MembersModule {}

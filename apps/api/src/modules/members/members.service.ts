@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotAMemberError, Permission, Role, TenantContext, TenantTx } from '@plinth/tenancy';
+import { can, ForbiddenError, NotAMemberError, Permission, Role, TenantContext, TenantTx } from '@plinth/tenancy';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { InvitesService } from '../invites/invites.service';
 import type { Page } from '../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../common/pagination';
 import { AuditLogger } from '../audit/audit-logger';
@@ -11,7 +13,11 @@ import { LastOwnerError, RoleRuleError } from './members.errors';
 
 @Injectable()
 export class MembersService {
-  constructor(private readonly audit: AuditLogger) {}
+  constructor(
+    private readonly audit: AuditLogger,
+    private readonly apiKeys: ApiKeysService,
+    private readonly invites: InvitesService,
+  ) {}
 
   list(tenant: TenantContext, page: PageQueryDto): Promise<Page<MemberDto>> {
     return tenant.transaction(async (tx) => {
@@ -30,18 +36,22 @@ export class MembersService {
       if (target.role === 'owner' && role !== 'owner') await this.ensureAnotherOwner(tx, userId);
       if (target.role !== role) {
         await tx.repo(OrganizationMember).update({ userId }, { role });
+        // Keys are credentials their creator manages: below apikeys:manage, they go.
+        const losesKeys = can(target.role, 'apikeys:manage') && !can(role, 'apikeys:manage');
+        const revokedApiKeys = losesKeys ? await this.apiKeys.revokeCreatedBy(tx, userId) : 0;
         await this.audit.record(tx, {
           action: 'member.role_changed',
           targetType: 'user',
           targetId: userId,
-          metadata: { from: target.role, to: role },
+          metadata: { from: target.role, to: role, revokedApiKeys },
         });
       }
       return presentMember({ ...target, role });
     });
   }
 
-  remove(tenant: TenantContext, userId: string): Promise<void> {
+  /** Their API keys and the invites they sent go with them, unless `keepApiKeys` (invites go either way). */
+  remove(tenant: TenantContext, userId: string, keepApiKeys = false): Promise<void> {
     return this.inLockedOrganization(tenant, 'members:remove', async (tx, caller) => {
       if (caller.actor.type === 'user' && caller.actor.id === userId) {
         throw new RoleRuleError('Use leave to remove yourself', 'not_self');
@@ -51,11 +61,13 @@ export class MembersService {
         throw new RoleRuleError('Only an owner can remove an owner', 'owner_by_owner');
       }
       await tx.repo(OrganizationMember).delete({ userId });
+      const revokedApiKeys = keepApiKeys ? 0 : await this.apiKeys.revokeCreatedBy(tx, userId);
+      const revokedInvites = await this.invites.revokeSentBy(tx, userId);
       await this.audit.record(tx, {
         action: 'member.removed',
         targetType: 'user',
         targetId: userId,
-        metadata: { email: target.user.email, role: target.role },
+        metadata: { email: target.user.email, role: target.role, keepApiKeys, revokedApiKeys, revokedInvites },
       });
     });
   }

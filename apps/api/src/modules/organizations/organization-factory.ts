@@ -4,13 +4,26 @@ import slugify from 'slugify';
 import type { EntityManager } from 'typeorm';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
-import { SlugTakenError } from './organizations.errors';
+import { FreeOrganizationLimitError, SlugTakenError } from './organizations.errors';
 
 const SLUG_MAX = 48;
+const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-/;
 
 /** Creates an organization on the Free plan with its first owner, inside the caller's transaction. */
 @Injectable()
 export class OrganizationFactory {
+  /** 403 once the user owns `limit` Free organizations: a new one starts on Free. */
+  async ensureMayOwnAnotherFree(manager: EntityManager, userId: string, limit: number): Promise<void> {
+    // One creation per user at a time, so two at once cannot both pass the count.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 727274003))', [userId]);
+    const owned = await manager
+      .createQueryBuilder(OrganizationMember, 'm')
+      .innerJoin(Organization, 'o', 'o.id = m.organizationId')
+      .where('m.userId = :userId AND m.role = :role AND o.planTier = :tier', { userId, role: 'owner', tier: 'free' })
+      .getCount();
+    if (owned >= limit) throw new FreeOrganizationLimitError(limit);
+  }
+
   async createWithOwner(manager: EntityManager, owner: { userId: string; name: string; slug?: string }): Promise<Organization> {
     const organization = owner.slug
       ? await this.insertWithSlug(manager, owner.name, owner.slug)
@@ -27,7 +40,9 @@ export class OrganizationFactory {
 
   /** Tries the name's slug, then the slug with a random suffix; never aborts the transaction on a clash. */
   private async insertWithFreeSlug(manager: EntityManager, name: string): Promise<Organization> {
-    const base = slugify(name, { lower: true, strict: true })
+    const slug = slugify(name, { lower: true, strict: true });
+    // A slug must never pass for an id (X-Organization-Id takes either).
+    const base = (UUID_SHAPED.test(slug) ? `org-${slug}` : slug)
       .slice(0, SLUG_MAX - 7)
       .replace(/-+$/, '')
       .padEnd(3, '0');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { isUniqueViolation, NotFoundError, RequestOrigin, TenantContext, TenantTransactions, TenantTx } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { AuditLogger } from '../audit/audit-logger';
 import { User } from '../users/entities/user.entity';
 import type { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto';
@@ -21,6 +22,7 @@ export class OrganizationsService {
     private readonly factory: OrganizationFactory,
     private readonly audit: AuditLogger,
     private readonly events: EventEmitter2,
+    private readonly config: AppConfig,
   ) {}
 
   /** The caller becomes owner. Founded as the system (no tenant exists yet), then recorded as the new tenant. */
@@ -28,6 +30,7 @@ export class OrganizationsService {
     return this.transactions.runAfterSystem(
       async (manager) => {
         const user = await manager.findOneByOrFail(User, { id: userId });
+        await this.factory.ensureMayOwnAnotherFree(manager, userId, this.config.FREE_ORGANIZATIONS_PER_USER);
         const organization = await this.factory.createWithOwner(manager, { userId, name: dto.name, slug: dto.slug });
         return { organizationId: organization.id, organization, actor: { type: 'user' as const, id: userId, email: user.email } };
       },

@@ -48,7 +48,7 @@ export class RequestTenantResolver implements TenantResolver {
     const reference = named ?? headerReference(request) ?? principal.organizationId;
     if (!reference) throw new NotAMemberError('No organization selected: send X-Organization-Id or switch organization');
     const resolved = await this.transactions.resolve<MembershipRow>(
-      membershipResolution(principal.userId, reference),
+      membershipResolution(principal.userId, reference, principal.familyId),
       (row) => ({
         organizationId: row.organization_id,
         organizationSlug: row.slug,
@@ -60,6 +60,10 @@ export class RequestTenantResolver implements TenantResolver {
       options,
     );
     if (!resolved) throw new NotAMemberError();
+    if (resolved.row.session_ended) {
+      await resolved.tx?.rollback();
+      throw new UnauthenticatedError('This session has ended; sign in again');
+    }
     return resolved;
   }
 }

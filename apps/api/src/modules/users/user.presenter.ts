@@ -8,7 +8,12 @@ export function presentUser(user: User, config: AppConfig): UserDto {
     email: user.email,
     name: user.name,
     emailVerified: user.emailVerifiedAt !== null,
-    isPlatformAdmin: config.isPlatformAdmin(user.email),
+    isPlatformAdmin: isPlatformAdmin(user, config),
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/** A listed address is not enough: whoever signs up with it must also prove they receive its mail. */
+export function isPlatformAdmin(user: Pick<User, 'email' | 'emailVerifiedAt'>, config: AppConfig): boolean {
+  return user.emailVerifiedAt !== null && config.isPlatformAdminEmail(user.email);
 }

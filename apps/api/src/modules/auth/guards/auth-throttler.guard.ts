@@ -13,8 +13,17 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/** Tracks by the lower-cased email of the body; requests without one fall back to the IP. */
-export function emailTracker(request: Record<string, unknown>): string {
+/** The lower-cased email of the body, if any. */
+export function emailOf(request: Record<string, unknown>): string | null {
   const email = (request.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? `email:${email.trim().toLowerCase()}` : `ip:${String(request.ip)}`;
+  return typeof email === 'string' ? email.trim().toLowerCase() : null;
+}
+
+/**
+ * Tracks by (email, IP): tight, yet a stranger failing from elsewhere cannot
+ * lock the owner out. Requests without an email fall back to the IP.
+ */
+export function emailAndIpTracker(request: Record<string, unknown>): string {
+  const email = emailOf(request);
+  return email ? `email:${email}|ip:${String(request.ip)}` : `ip:${String(request.ip)}`;
 }

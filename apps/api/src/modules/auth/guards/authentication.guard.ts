@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { AuthenticatedUser } from '../access-token';
+import { SessionsService } from '../sessions.service';
 import { DomainError, IS_AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION, RoutePolicyError, UnauthenticatedError } from '@plinth/tenancy';
 
 /**
@@ -12,7 +14,10 @@ import { DomainError, IS_AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION, RoutePol
 export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
   private readonly logger = new Logger(AuthenticationGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {
     super();
   }
 
@@ -25,8 +30,12 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
       throw new RoutePolicyError();
     }
     await super.canActivate(context);
-    const principal = context.switchToHttp().getRequest().user as { kind: string };
+    const principal = context.switchToHttp().getRequest().user as AuthenticatedUser | { kind: 'api_key' };
     if (usersOnly && principal.kind !== 'user') throw new RoutePolicyError('This endpoint is for signed-in users, not API keys');
+    // A tenant route checks the session in the query that resolves its membership; a signed-in-only route here.
+    if (usersOnly && principal.kind === 'user' && (await this.sessions.hasEnded(principal.familyId))) {
+      throw new UnauthenticatedError('This session has ended; sign in again');
+    }
     return true;
   }
 

@@ -4,15 +4,22 @@ import type { FastifyRequest } from 'fastify';
 import { createValidationPipe } from '../../../common/validation.pipe';
 import { DomainError, UnauthenticatedError } from '@plinth/tenancy';
 import { LoginDto } from '../dto/auth-requests.dto';
+import { LoginSlowdown } from './login-slowdown';
 
-/** Validates the login body first (400 before 401), then runs the local strategy. */
+/** Validates the login body first (400 before 401), slows a much-tried address, then runs the local strategy. */
 @Injectable()
 export class LoginGuard extends AuthGuard('local') {
   private readonly validation = createValidationPipe();
 
+  constructor(private readonly slowdown: LoginSlowdown) {
+    super();
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    request.body = await this.validation.transform(request.body, { type: 'body', metatype: LoginDto });
+    const body = (await this.validation.transform(request.body, { type: 'body', metatype: LoginDto })) as LoginDto;
+    request.body = body;
+    await this.slowdown.wait(body.email);
     return (await super.canActivate(context)) as boolean;
   }
 

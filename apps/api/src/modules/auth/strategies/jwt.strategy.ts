@@ -17,10 +17,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: AccessTokenClaims): AuthenticatedUser {
-    const badFamily = claims.fam !== undefined && !isUuid(claims.fam);
-    if (claims.typ !== 'access' || !isUuid(claims.sub) || (claims.org !== null && !isUuid(claims.org)) || badFamily) {
+    // The family is what lets a logout, a reset or a detected reuse end the token before it expires.
+    if (claims.typ !== 'access' || !isUuid(claims.sub) || (claims.org !== null && !isUuid(claims.org)) || !isUuid(claims.fam)) {
       throw new UnauthenticatedError('Not an access token');
     }
-    return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null, familyId: claims.fam ?? null };
+    return { kind: 'user', userId: claims.sub, organizationId: claims.org ?? null, familyId: claims.fam };
   }
 }

@@ -36,6 +36,17 @@ export class Invite {
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
 
+  /** When a mail for it last went out (creation or resend). */
+  @Column({ type: 'timestamptz' })
+  lastSentAt: Date;
+
+  /** The UTC day `resendsThatDay` counts. */
+  @Column({ type: 'date' })
+  resendDay: string;
+
+  @Column({ type: 'integer' })
+  resendsThatDay: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

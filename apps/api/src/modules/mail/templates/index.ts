@@ -1,18 +1,18 @@
-import { layout, RenderedMail } from './layout';
+import { layout, plain, RenderedMail } from './layout';
 
 /** Every mail Plinth sends, by name, with the parameters each needs. */
 export const templates = {
   welcome: (p: { name: string; organizationName: string; appUrl: string }) =>
     layout({
       subject: 'Welcome to Plinth',
-      greeting: `Hi ${p.name},`,
-      paragraphs: [`Your organization “${p.organizationName}” is ready on the Free plan.`],
+      greeting: `Hi ${plain(p.name)},`,
+      paragraphs: [`Your organization “${plain(p.organizationName)}” is ready on the Free plan.`],
       action: { label: 'Open Plinth', url: p.appUrl },
     }),
   verifyEmail: (p: { name: string; url: string }) =>
     layout({
       subject: 'Confirm your email address',
-      greeting: `Hi ${p.name},`,
+      greeting: `Hi ${plain(p.name)},`,
       paragraphs: ['Please confirm that this is your email address.'],
       action: { label: 'Confirm email', url: p.url },
       footnote: 'The link is valid for 48 hours. If you did not sign up, ignore this mail.',
@@ -20,25 +20,25 @@ export const templates = {
   passwordReset: (p: { name: string; url: string }) =>
     layout({
       subject: 'Reset your password',
-      greeting: `Hi ${p.name},`,
+      greeting: `Hi ${plain(p.name)},`,
       paragraphs: ['Someone asked to reset the password of your Plinth account.'],
       action: { label: 'Choose a new password', url: p.url },
       footnote: 'The link is valid for one hour and works once. If it was not you, ignore this mail.',
     }),
   invite: (p: { organizationName: string; inviterName: string; role: string; url: string; expiresAt: string }) =>
     layout({
-      subject: `${p.inviterName} invited you to ${p.organizationName} on Plinth`,
+      subject: `${plain(p.inviterName)} invited you to ${plain(p.organizationName)} on Plinth`,
       greeting: 'Hello,',
-      paragraphs: [`${p.inviterName} invited you to join “${p.organizationName}” as ${p.role}.`],
+      paragraphs: [`${plain(p.inviterName)} invited you to join “${plain(p.organizationName)}” as ${p.role}.`],
       action: { label: 'Accept the invitation', url: p.url },
       footnote: `The link works once, for this email address, until ${p.expiresAt}.`,
     }),
   quotaWarning: (p: { name: string; organizationName: string; dimension: string; threshold: number; current: number; limit: number }) =>
     layout({
-      subject: `${p.organizationName} has used ${p.threshold}% of its ${p.dimension.replace('_', ' ')} quota`,
-      greeting: `Hi ${p.name},`,
+      subject: `${plain(p.organizationName)} has used ${p.threshold}% of its ${p.dimension.replace('_', ' ')} quota`,
+      greeting: `Hi ${plain(p.name)},`,
       paragraphs: [
-        `“${p.organizationName}” is at ${p.current} of ${p.limit} ${p.dimension.replace('_', ' ')} on its plan.`,
+        `“${plain(p.organizationName)}” is at ${p.current} of ${p.limit} ${p.dimension.replace('_', ' ')} on its plan.`,
         'At the limit, creating more is refused until usage drops or the plan grows.',
       ],
     }),

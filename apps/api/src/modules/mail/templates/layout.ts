@@ -14,6 +14,21 @@ interface MailContent {
   footnote?: string;
 }
 
+const NAME_MAX = 60;
+
+/**
+ * A name people chose (a user's, an organization's) as it may appear in a
+ * mail: one line, no control characters, at most 60 characters. (HTML is
+ * escaped by the layout; this keeps subjects sane and names from posing as text.)
+ */
+export function plain(name: string, max = NAME_MAX): string {
+  const line = name
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
 /** One look for every mail: the same content as plain text and as escaped HTML. */
 export function layout(content: MailContent): RenderedMail {
   const { subject, greeting, paragraphs, action, footnote } = content;

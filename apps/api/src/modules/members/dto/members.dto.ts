@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ROLES } from '@plinth/tenancy';
 import type { Role } from '@plinth/tenancy';
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export class MemberDto {
   @ApiProperty({ format: 'uuid', description: 'The membership id' }) id: string;
@@ -16,4 +17,16 @@ export class ChangeRoleDto {
   @ApiProperty({ enum: ROLES, description: 'Only an owner may grant or take away owner' })
   @IsIn(ROLES)
   role: Role;
+}
+
+export class RemoveMemberQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'Keep the API keys the member created (revoked by default); audited either way',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  keepApiKeys: boolean = false;
 }
