@@ -60,6 +60,19 @@ describe('GET /audit-logs/export', () => {
     expect(JSON.parse(rows[0].metadata)).toMatchObject({ role: 'viewer' });
   });
 
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const owner = await proOrgWithHistory();
+    // The user agent is the caller's to choose, and the export writes it as it came.
+    const agents = ['=HYPERLINK("http://evil.test")', '+1+1', '-2', '@SUM(A1)'];
+    for (const agent of agents) {
+      await t.http.post('/api/v1/sites').set(owner.auth).set('User-Agent', agent).send({ name: 'Formula' }).expect(201);
+    }
+    const response = await download(owner, 'format=csv&action=site.created');
+    const rows = parse(response.body as string, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.userAgent).sort()).toEqual(agents.map((agent) => `'${agent}`).sort());
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('is a Pro feature: Free gets 402 PLAN_FEATURE_UNAVAILABLE', async () => {
     const owner = await signUp(t.http);
     const refused = await t.http.get('/api/v1/audit-logs/export?format=csv').set(owner.auth).expect(402);

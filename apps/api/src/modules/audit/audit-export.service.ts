@@ -60,5 +60,13 @@ function csvLine(entry: AuditLogDto): string {
     actorEmail: actor.email ?? '',
     metadata: JSON.stringify(metadata),
   };
-  return stringify([CSV_COLUMNS.map((column) => flat[column] ?? '')]);
+  return stringify([CSV_COLUMNS.map((column) => inert(flat[column] ?? ''))]);
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
+ * prefixed with an apostrophe: audit entries carry names users typed.
+ */
+export function inert(cell: unknown): unknown {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
