@@ -2,12 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Secrets generated on first start and kept in .plinth/secrets.json (0600), so sessions survive restarts. */
+const GENERATED = {
+  JWT_SECRET: () => randomBytes(48).toString('base64url'),
+  ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  DATABASE_PASSWORD: () => randomBytes(24).toString('base64url'),
+};
+
+/**
+ * Secrets generated on first start and kept in .plinth/secrets.json (0600),
+ * so sessions survive restarts; one added by a newer Plinth is generated into
+ * an existing file.
+ */
 export async function loadOrCreateSecrets(dataDir) {
   const file = join(dataDir, 'secrets.json');
-  const existing = await readFile(file, 'utf8').then(JSON.parse, () => undefined);
-  if (existing) return existing;
-  const secrets = { JWT_SECRET: randomBytes(48).toString('base64url') };
+  const existing = (await readFile(file, 'utf8').then(JSON.parse, () => undefined)) ?? {};
+  const missing = Object.keys(GENERATED).filter((name) => !existing[name]);
+  if (missing.length === 0) return existing;
+  const secrets = { ...existing, ...Object.fromEntries(missing.map((name) => [name, GENERATED[name]()])) };
   await mkdir(dataDir, { recursive: true });
   await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   return secrets;

@@ -78,6 +78,18 @@ describe('credentials and sessions', () => {
     );
   });
 
+  it('keeps the links of queued mails sealed: no token in the job table, and the mail still works', async () => {
+    const session = await signUp(t.http);
+    const jobs: Array<{ data: string }> = await db.query(
+      `SELECT data::text AS data FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'verifyEmail'`,
+      [session.email],
+    );
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].data).not.toMatch(/token=|verify-email/);
+    const token = tokenFromMail((await inbox.waitFor(session.email, /Confirm your email/)).text);
+    await t.http.post(`${V1}/auth/verify-email`).send({ token }).expect(200);
+  });
+
   describe('removing a member', () => {
     it('revokes the API keys they created and the invites they sent, and says so in the audit log', async () => {
       const org = await newOrg(t);

@@ -1,5 +1,5 @@
 import { Expose, plainToInstance, Transform } from 'class-transformer';
-import { createSecretKey, KeyObject } from 'node:crypto';
+import { createSecretKey, hkdfSync, KeyObject } from 'node:crypto';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -48,6 +48,16 @@ export class AppConfig {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
+
+  /**
+   * 32 bytes, base64: seals what queued jobs must carry but must not keep in
+   * the clear (the links in verify, reset and invite mails). Unset: derived
+   * from JWT_SECRET, so rotating that one also makes queued links unreadable.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)' })
+  ENCRYPTION_KEY?: string;
 
   @Expose()
   @IsOptional()
@@ -186,6 +196,16 @@ export class AppConfig {
   }
 
   private cachedJwtKey?: KeyObject;
+
+  /** The key that seals job payloads (see ENCRYPTION_KEY). */
+  get encryptionKey(): Buffer {
+    this.cachedEncryptionKey ??= this.ENCRYPTION_KEY
+      ? Buffer.from(this.ENCRYPTION_KEY, 'base64')
+      : Buffer.from(hkdfSync('sha256', this.JWT_SECRET, 'plinth', 'job-payloads', 32));
+    return this.cachedEncryptionKey;
+  }
+
+  private cachedEncryptionKey?: Buffer;
 
   /** Listed in PLATFORM_ADMIN_EMAILS; the account must also have proved the address (see users). */
   isPlatformAdminEmail(email: string): boolean {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
+import { unseal } from '../../common/sealing';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
 import { MAIL_QUEUE, MailJob } from './mailer';
@@ -33,7 +34,8 @@ export class MailWorker implements OnApplicationBootstrap {
   }
 
   async deliver(job: MailJob): Promise<void> {
-    const mail = render(job.template, job.params as never);
+    const secrets = job.sealed ? unseal<object>(this.config.encryptionKey, job.sealed) : {};
+    const mail = render(job.template, { ...job.params, ...secrets } as never);
     await this.transport.sendMail({ from: this.config.MAIL_FROM, to: job.to, ...mail });
     this.logger.log({ template: job.template }, 'Mail delivered');
   }
