@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { startMailCatcher } from '@plinth/testing/embedded/mail';
 import { startPostgres } from '@plinth/testing/embedded/postgres';
+import { ensureApplicationRole } from '@plinth/testing/embedded/application-role';
 import { freePort, isPortFree } from '@plinth/testing/embedded/free-port';
 import { loadOrCreateSecrets } from './secrets.mjs';
 
@@ -33,9 +34,15 @@ async function main() {
 async function embeddedServices(env) {
   if (!env.DATABASE_URL) {
     const pgPort = Number(env.PLINTH_PG_PORT ?? 54329);
-    const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true });
+    const pg = await startPostgres({ dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true, database: 'postgres' });
     cleanups.push(pg.stop);
-    env.DATABASE_URL = pg.url;
+    // The product never connects as the superuser: a role of its own owns the schema.
+    env.DATABASE_URL = await ensureApplicationRole({
+      superuserUrl: pg.url,
+      database: 'plinth',
+      role: 'plinth',
+      password: env.DATABASE_PASSWORD,
+    });
   }
   if (env.SMTP_URL) return undefined;
   const smtpPort = (await isPortFree(1025)) ? 1025 : await freePort();

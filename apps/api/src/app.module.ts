@@ -11,6 +11,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DatabaseRoleCheck } from './database/database-role.check';
 import { TenancyModule, TenantGuard, UnitOfWorkInterceptor } from '@plinth/tenancy';
 import { AdminModule } from './modules/admin/admin.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
@@ -70,6 +71,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: QuotaWarningInterceptor },
         { provide: APP_INTERCEPTOR, useExisting: UnitOfWorkInterceptor },
         { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        DatabaseRoleCheck,
       ],
     };
   }

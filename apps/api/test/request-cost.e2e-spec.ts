@@ -23,6 +23,7 @@ const runByTriggerAtCommit = (statement: Statement) => /\b(NEW|OLD)\.|TG_ARGV/.t
 describe('statements per hot request', () => {
   const MAX_STATEMENTS = 4;
   let stats: DataSource;
+  let ownerDb: DataSource;
   let scratch: { url: string; drop: () => Promise<void> };
   let t: TestApp;
   let databaseOid: number;
@@ -31,9 +32,11 @@ describe('statements per hot request', () => {
   let siteId: string;
 
   beforeAll(async () => {
-    stats = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+    // Statistics are the superuser's to read and reset; the database is the app role's, as in production.
+    stats = await new DataSource({ type: 'postgres', url: process.env.SUPERUSER_DATABASE_URL ?? process.env.DATABASE_URL }).initialize();
     await stats.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    scratch = await createScratchDatabase(stats, process.env.DATABASE_URL as string);
+    ownerDb = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+    scratch = await createScratchDatabase(ownerDb, process.env.DATABASE_URL as string);
     t = await startTestApp({ DATABASE_URL: scratch.url, JOBS_ENABLED: 'false', METER_FLUSH_INTERVAL_MS: '600000' });
     [{ oid: databaseOid }] = await stats.query('SELECT oid FROM pg_database WHERE datname = $1', [new URL(scratch.url).pathname.slice(1)]);
     const owner = await signUp(t.http);
@@ -52,6 +55,7 @@ describe('statements per hot request', () => {
   afterAll(async () => {
     await t?.close();
     await scratch?.drop();
+    await ownerDb?.destroy();
     await stats?.destroy();
   });
 

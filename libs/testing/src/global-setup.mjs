@@ -1,10 +1,12 @@
 // Jest global setup: the real services a test run needs, started once.
 // DATABASE_URL / SMTP_URL given → use them; else start embedded ones.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './embedded/free-port.mjs';
 import { startMailCatcher } from './embedded/mail.mjs';
+import { ensureApplicationRole } from './embedded/application-role.mjs';
 import { startPostgres } from './embedded/postgres.mjs';
 
 export default async function globalSetup() {
@@ -16,10 +18,19 @@ export default async function globalSetup() {
       port: await freePort(),
       persistent: false,
       durable: false,
+      database: 'postgres',
       // The request-cost test counts each hot request's statements with it.
       settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'top' },
     });
-    process.env.DATABASE_URL = pg.url;
+    // The app connects as a role of its own, never the superuser; a few tests need the superuser (statistics).
+    process.env.SUPERUSER_DATABASE_URL = pg.url;
+    process.env.DATABASE_URL = await ensureApplicationRole({
+      superuserUrl: pg.url,
+      database: 'plinth',
+      role: 'plinth',
+      password: randomBytes(18).toString('base64url'),
+      createdb: true,
+    });
     stops.push(pg.stop);
   }
   if (!process.env.MAIL_INBOX_URL) {

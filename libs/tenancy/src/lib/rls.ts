@@ -10,7 +10,12 @@ export function createAppRoleSql(): string {
         CREATE ROLE ${APP_DB_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
       END IF;
     END $$;
-    GRANT ${APP_DB_ROLE} TO CURRENT_USER;
+    DO $$ BEGIN
+      -- A deployment that created the role for us (docker/postgres-init, npm start) granted it already.
+      IF NOT pg_has_role(current_user, '${APP_DB_ROLE}', 'MEMBER') THEN
+        GRANT ${APP_DB_ROLE} TO CURRENT_USER;
+      END IF;
+    END $$;
     GRANT USAGE ON SCHEMA public TO ${APP_DB_ROLE};`;
 }
 

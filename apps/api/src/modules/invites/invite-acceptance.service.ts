@@ -12,9 +12,9 @@ import type { AcceptedInviteDto, InvitePreviewDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
 import { AlreadyMemberError, InviteExpiredError, InviteForAnotherEmailError, InviteUsedError } from './invites.errors';
 
-// The token names its organization: the acceptance's transaction is pinned to the one it finds.
+// The token names its invite and organization: the acceptance's transaction is pinned to the one it finds.
 const INVITE_RESOLUTION = `
-  SELECT i.organization_id, o.slug, o.plan_tier, u.email
+  SELECT i.organization_id, o.slug, o.plan_tier, u.email, i.id AS invite_id
     FROM invites i JOIN organizations o ON o.id = i.organization_id, users u
    WHERE i.token_hash = $1 AND i.revoked_at IS NULL AND u.id = $2`;
 
@@ -46,7 +46,13 @@ export class InviteAcceptanceService {
   }
 
   async accept(userId: string, token: string, origin: RequestOrigin): Promise<AcceptedInviteDto> {
-    const resolved = await this.transactions.resolve<{ organization_id: string; slug: string; plan_tier: PlanTier; email: string }>(
+    const resolved = await this.transactions.resolve<{
+      organization_id: string;
+      slug: string;
+      plan_tier: PlanTier;
+      email: string;
+      invite_id: string;
+    }>(
       { sql: INVITE_RESOLUTION, params: [digestToken(token), userId] },
       (row) => ({
         organizationId: row.organization_id,
@@ -62,8 +68,9 @@ export class InviteAcceptanceService {
     try {
       return await resolved.tx.run(async (tx) => {
         await lockOrganization(tx);
-        // Read again under the lock: a concurrent accept, revoke or resend may have won.
-        const invite = await findByToken(tx.manager, token);
+        // Read again under the lock: a concurrent accept, revoke or resend (a new token) may have won.
+        const invite = await tx.repo(Invite).findOneBy({ id: resolved.row.invite_id, revokedAt: IsNull() });
+        if (!invite || !(await this.stillHolds(invite.id, token))) throw new NotFoundError('Invite');
         const user = await tx.manager.findOneByOrFail(User, { id: userId });
         ensureUsable(invite, user);
         // The plan may have shrunk since the invite; the invite itself is already counted.
@@ -74,6 +81,11 @@ export class InviteAcceptanceService {
       if (isUniqueViolation(error, 'organization_members_org_user_key')) throw new AlreadyMemberError();
       throw error;
     }
+  }
+
+  /** As the system (the request path's role reads no token hash): is `token` still this invite's? */
+  private async stillHolds(inviteId: string, token: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Invite, { id: inviteId, tokenHash: digestToken(token) });
   }
 
   private async join(tx: TenantTx, invite: Invite, user: User): Promise<AcceptedInviteDto> {

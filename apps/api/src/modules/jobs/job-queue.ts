@@ -76,8 +76,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * The outbox insert runs inside tenant transactions, as the row-level
-   * security role; pg-boss creates its schema at start, so grant after it.
-   * Serialised: concurrent GRANTs on one object can fail.
+   * security role: it may add jobs (and read back their id), never read
+   * them — another tenant's mail may be queued there. pg-boss creates its
+   * schema at start, so grant after it. Serialised: concurrent GRANTs on one object can fail.
    */
   private async allowTenantTransactionsToEnqueue(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -85,7 +86,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       await manager.query(`
         GRANT USAGE ON SCHEMA pgboss TO ${APP_DB_ROLE};
         GRANT SELECT ON pgboss.queue TO ${APP_DB_ROLE};
-        GRANT SELECT, INSERT ON pgboss.job TO ${APP_DB_ROLE};`);
+        REVOKE SELECT ON pgboss.job FROM ${APP_DB_ROLE};
+        GRANT INSERT, SELECT (id) ON pgboss.job TO ${APP_DB_ROLE};`);
     });
   }
 

@@ -88,6 +88,25 @@ describe('row-level security', () => {
     await expect(tx.run(orgA, (a) => a.manager.query('DELETE FROM audit_logs'))).rejects.toThrow(/permission denied/);
   });
 
+  it('connects as a role that is no superuser, so RESET ROLE from the request path reaches none', async () => {
+    const [role] = await tx.run(orgA, async (a) => {
+      await a.manager.query('RESET ROLE');
+      return a.manager.query('SELECT rolsuper AS superuser, rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
+    });
+    expect(role).toEqual({ superuser: false, bypass: false });
+  });
+
+  it.each([
+    ['password hashes', 'SELECT password_hash FROM users'],
+    ['invite token hashes', 'SELECT token_hash FROM invites'],
+    ['API key hashes', 'SELECT key_hash FROM api_keys'],
+    ['session tokens', 'SELECT token_hash FROM refresh_tokens'],
+    ['link tokens', 'SELECT token_hash FROM user_tokens'],
+    ['queued jobs (another tenant’s mail among them)', 'SELECT data FROM pgboss.job'],
+  ])('gives the request path’s role no read of %s', async (_what, sql) => {
+    await expect(tx.run(orgA, (a) => a.manager.query(sql))).rejects.toThrow(/permission denied/);
+  });
+
   it('sees nothing at all in a transaction that entered no tenant but took the app role', async () => {
     const rows = await db.transaction(async (manager) => {
       await manager.query(`SELECT set_config('role', 'plinth_app', true)`);

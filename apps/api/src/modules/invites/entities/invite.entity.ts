@@ -18,7 +18,8 @@ export class Invite {
   @Column({ type: 'text' })
   role: Exclude<Role, 'owner'>;
 
-  @Column()
+  /** Never read on the request path (the role there may not): a token is looked up as the system. */
+  @Column({ select: false })
   tokenHash: string;
 
   @Column({ type: 'uuid', nullable: true })
