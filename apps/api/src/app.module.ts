@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module';
 import { ContentTypeGuard } from './common/content-type.guard';
 import { ErrorEnvelopeFilter } from './common/error-envelope.filter';
 import { EnvelopeInterceptor } from './common/envelope.interceptor';
@@ -12,7 +13,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DatabaseRoleCheck } from './database/database-role.check';
-import { TenancyModule, TenantGuard, UnitOfWorkInterceptor } from '@plinth/tenancy';
+import { STREAM_DATA_SOURCE, TenancyModule, TenantGuard, UnitOfWorkInterceptor } from '@plinth/tenancy';
 import { AdminModule } from './modules/admin/admin.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -31,6 +32,8 @@ import { QuotaWarningInterceptor } from './modules/quotas/quota-warning.intercep
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { RequestTenantResolver } from './modules/tenancy/request-tenant.resolver';
 
+const STREAMS = 'streams';
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -41,10 +44,20 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })),
+        // Streams (exports) draw from a small pool of their own: a client that reads slowly never starves the API.
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.DATABASE_URL, poolSize: config.EXPORT_POOL_SIZE, connectTimeoutMs: 2_000 }),
+          name: STREAMS,
+        }),
+        CommonModule,
         JobsModule,
         MailModule,
         HealthModule,
-        TenancyModule.forRoot({ resolver: RequestTenantResolver, imports: [ApiKeysModule] }),
+        TenancyModule.forRoot({
+          resolver: RequestTenantResolver,
+          imports: [ApiKeysModule],
+          providers: [{ provide: STREAM_DATA_SOURCE, useExisting: getDataSourceToken(STREAMS) }],
+        }),
         AuditModule,
         AuthModule,
         OrganizationsModule,

@@ -134,6 +134,31 @@ describe('availability', () => {
     });
   });
 
+  describe('timeouts', () => {
+    it('answers a request whose body never finishes arriving, and closes it, instead of waiting forever', async () => {
+      const t = await startTestApp({ REQUEST_TIMEOUT_MS: '1000', IDLE_TIMEOUT_MS: '1500' });
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = t.app.getHttpServer().address() as { port: number };
+      try {
+        const started = Date.now();
+        const answer = await new Promise<string>((resolve) => {
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.write(
+              'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"em',
+            ),
+          );
+          let data = '';
+          socket.on('data', (chunk) => (data += chunk));
+          socket.on('close', () => resolve(data));
+        });
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(answer === '' || /^HTTP\/1\.1 (408|400)/.test(answer)).toBe(true);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+
   describe('health', () => {
     it('answers 503 in the envelope when the database is gone', async () => {
       const db = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();

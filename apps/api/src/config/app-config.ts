@@ -157,6 +157,27 @@ export class AppConfig {
   @Min(1000)
   IDLE_TIMEOUT_MS = 30_000;
 
+  /** Connections kept for streamed exports, apart from the shared pool; when all are busy, another export is 503 at once. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  EXPORT_POOL_SIZE = 3;
+
+  /** Exports one organization may stream at once, per API process (429 beyond). */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  EXPORTS_PER_ORGANIZATION = 2;
+
+  /** An export whose client reads nothing for this long is ended, in ms: a stalled reader holds a connection no longer. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  EXPORT_WRITE_TIMEOUT_MS = 30_000;
+
   /** Invites one organization may send per hour (429 beyond). */
   @Expose()
   @Transform(({ value }) => Number(value))

@@ -6,6 +6,8 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
+  /** How long to wait for a free pooled connection before failing (ms); unset: as long as it takes. */
+  connectTimeoutMs?: number;
 }
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
@@ -18,7 +20,12 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     // Pipelined: a tenant transaction's BEGIN and its pinned membership query share one round trip.
-    extra: { max: settings.poolSize ?? 10, application_name: 'plinth', pipeline: true },
+    extra: {
+      max: settings.poolSize ?? 10,
+      application_name: 'plinth',
+      pipeline: true,
+      ...(settings.connectTimeoutMs ? { connectionTimeoutMillis: settings.connectTimeoutMs } : {}),
+    },
   };
 }
 

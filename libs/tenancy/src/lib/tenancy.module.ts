@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, ModuleMetadata, Type } from '@nestjs/common';
+import { DynamicModule, Global, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { ClsModule, ClsService } from 'nestjs-cls';
 import { TENANT_CONTEXT, TenantContext } from './tenant-context';
 import { TENANT_RESOLVER, TenantGuard, TenantResolver } from './tenant.guard';
@@ -15,8 +15,19 @@ import { UnitOfWorkInterceptor } from './unit-of-work.interceptor';
 @Global()
 @Module({})
 export class TenancyModule {
-  /** `imports`: the modules whose providers the resolver needs. */
-  static forRoot({ resolver, imports = [] }: { resolver: Type<TenantResolver>; imports?: ModuleMetadata['imports'] }): DynamicModule {
+  /**
+   * `imports`: the modules whose providers the resolver needs; `providers`:
+   * e.g. STREAM_DATA_SOURCE, the pool streamed transactions draw from.
+   */
+  static forRoot({
+    resolver,
+    imports = [],
+    providers = [],
+  }: {
+    resolver: Type<TenantResolver>;
+    imports?: ModuleMetadata['imports'];
+    providers?: Provider[];
+  }): DynamicModule {
     return {
       module: TenancyModule,
       imports: [
@@ -29,7 +40,7 @@ export class TenancyModule {
           strict: true,
         }),
       ],
-      providers: [TenantGuard, TenantTransactions, UnitOfWorkInterceptor, { provide: TENANT_RESOLVER, useClass: resolver }],
+      providers: [TenantGuard, TenantTransactions, UnitOfWorkInterceptor, { provide: TENANT_RESOLVER, useClass: resolver }, ...providers],
       exports: [ClsModule, TenantGuard, TenantTransactions, UnitOfWorkInterceptor, TENANT_RESOLVER],
     };
   }

@@ -20,7 +20,8 @@ export interface RequestOrigin {
 /** Where a context's transactions come from: the request's open one, or a new one checked the same way. */
 export interface TenantTxSource {
   current(): TenantTx | undefined;
-  open(): Promise<TenantTx>;
+  /** `streaming`: from the pool kept for streams. */
+  open(streaming?: boolean): Promise<TenantTx>;
 }
 
 export interface TenantIdentity {
@@ -76,6 +77,13 @@ export class TenantContext implements TenantIdentity {
     const open = this.source.current();
     if (open?.isOpen) return work(open);
     const tx = await this.source.open();
+    return tx.run(work);
+  }
+
+  /** A transaction of its own from the pool kept for streams (exports), committed when `work` returns. */
+  async streamingTransaction<T>(work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    if (!this.source) throw new Error('This tenant context has no database session');
+    const tx = await this.source.open(true);
     return tx.run(work);
   }
 }

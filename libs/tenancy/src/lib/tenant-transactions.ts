@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { NotAMemberError, NotFoundError } from './errors';
 import type { PlanTier } from './roles';
@@ -23,7 +23,16 @@ export interface ResolveOptions {
   begin: boolean;
   /** BEGIN READ ONLY: the request only reads, so its COMMIT may follow the response. */
   readOnly?: boolean;
+  /** A long read whose pace the client sets (an export): from the small pool of its own, never the shared one. */
+  streaming?: boolean;
 }
+
+/**
+ * The DataSource of the pool streams draw from (a few connections, a short
+ * wait for one): a client that stops reading holds one of these, never a
+ * connection the rest of the API needs.
+ */
+export const STREAM_DATA_SOURCE = Symbol('plinth:streamDataSource');
 
 export interface Resolved<R> {
   context: TenantContext;
@@ -69,7 +78,10 @@ export class TenantTransactions {
   private readonly translators: ErrorTranslator[] = [];
   private readonly observers: CommitObserver[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(STREAM_DATA_SOURCE) private readonly streams?: DataSource,
+  ) {}
 
   /** A transaction-local setting every tenant transaction carries (e.g. the plan limits quota triggers read). */
   setTransactionSetting(name: string, value: string): void {
@@ -96,14 +108,17 @@ export class TenantTransactions {
       if (!row) return null;
       const context = new TenantContext(identify(row), {
         current: () => undefined,
-        open: async () => this.reopen(resolution, identify),
+        open: async (streaming) => this.reopen(resolution, identify, streaming),
       });
       return { context, row };
     }
-    const runner = this.dataSource.createQueryRunner();
+    const runner = (options.streaming ? (this.streams ?? this.dataSource) : this.dataSource).createQueryRunner();
     const row = await this.beginPinned<R>(runner, resolution, options.readOnly ?? false);
     if (!row) return null;
-    const source = { current: (): TenantTx | undefined => tx, open: async () => this.reopen(resolution, identify) };
+    const source = {
+      current: (): TenantTx | undefined => tx,
+      open: async (streaming?: boolean) => this.reopen(resolution, identify, streaming),
+    };
     const context = new TenantContext(identify(row), source);
     const tx = new TenantTx(runner, context, options.readOnly ?? false, this.lifecycle);
     return { context, row, tx };
@@ -162,8 +177,12 @@ export class TenantTransactions {
     return tx.run((open) => work(open, founded));
   }
 
-  private async reopen<R extends ResolvedRow>(resolution: TenantResolution, identify: (row: R) => TenantIdentity): Promise<TenantTx> {
-    const resolved = await this.resolve(resolution, identify, { begin: true });
+  private async reopen<R extends ResolvedRow>(
+    resolution: TenantResolution,
+    identify: (row: R) => TenantIdentity,
+    streaming = false,
+  ): Promise<TenantTx> {
+    const resolved = await this.resolve(resolution, identify, { begin: true, streaming });
     if (!resolved?.tx) throw new NotAMemberError();
     return resolved.tx;
   }

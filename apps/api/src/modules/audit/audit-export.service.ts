@@ -4,7 +4,7 @@ import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import { stringify } from 'csv-stringify/sync';
 import type { Readable } from 'node:stream';
 import { pageQuery, toPage } from '../../common/pagination';
-import { tenantStream } from '../../common/tenant-stream';
+import { TenantStreams } from '../../common/tenant-stream';
 import { filteredAuditLog, presentAuditLog } from './audit.service';
 import type { AuditLogDto, AuditLogExportQueryDto } from './dto/audit-log.dto';
 
@@ -26,12 +26,15 @@ const CSV_COLUMNS = [
 /** The whole (filtered) audit log as CSV or NDJSON, newest first, streamed; a Pro-plan feature. */
 @Injectable()
 export class AuditExportService {
-  constructor(private readonly features: FeatureGate) {}
+  constructor(
+    private readonly features: FeatureGate,
+    private readonly streams: TenantStreams,
+  ) {}
 
-  export(tenant: TenantContext, query: AuditLogExportQueryDto): Readable {
+  export(tenant: TenantContext, query: AuditLogExportQueryDto): Promise<Readable> {
     this.features.require(tenant.planTier, 'auditExport');
     const line = query.format === 'csv' ? csvLine : (entry: AuditLogDto) => `${JSON.stringify(entry)}\n`;
-    return tenantStream(tenant, async (tx, push) => {
+    return this.streams.open(tenant, async (tx, push) => {
       if (query.format === 'csv' && !(await push(stringify([CSV_COLUMNS])))) return;
       for await (const entry of entriesOf(tx, query)) {
         if (!(await push(line(entry)))) return;

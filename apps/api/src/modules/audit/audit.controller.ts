@@ -35,8 +35,8 @@ export class AuditController {
     summary: 'Download the audit log as CSV or NDJSON, newest first (Pro and Enterprise)',
     errors: ['VALIDATION_FAILED', 'PLAN_FEATURE_UNAVAILABLE'],
   })
-  export(@Query() query: AuditLogExportQueryDto): StreamableFile {
-    const stream = this.exporter.export(this.tenant, query);
+  async export(@Query() query: AuditLogExportQueryDto): Promise<StreamableFile> {
+    const stream = await this.exporter.export(this.tenant, query);
     const type = query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson';
     const filename = `${this.tenant.organizationSlug}-audit-log.${query.format}`;
     return new StreamableFile(stream, { type, disposition: `attachment; filename="${filename}"` });

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Readable } from 'node:stream';
-import { tenantStream } from '../../../common/tenant-stream';
+import { TenantStreams } from '../../../common/tenant-stream';
 import { AuditLogger } from '../../audit/audit-logger';
 import { ExportSource, ExportSources } from './export-sources';
 
@@ -13,6 +13,7 @@ export class OrganizationExportService implements OnModuleInit {
   constructor(
     private readonly sources: ExportSources,
     private readonly audit: AuditLogger,
+    private readonly streams: TenantStreams,
   ) {}
 
   onModuleInit(): void {
@@ -23,7 +24,7 @@ export class OrganizationExportService implements OnModuleInit {
     await tenant.transaction((tx) =>
       this.audit.record(tx, { action: 'organization.exported', targetType: 'organization', targetId: tx.organizationId }),
     );
-    return tenantStream(tenant, async (tx, push) => {
+    return this.streams.open(tenant, async (tx, push) => {
       for (const source of this.sources.all()) {
         for await (const row of rowsOf(tx, source)) {
           if (!(await push(`${JSON.stringify({ type: source.type, ...row })}\n`))) return;
