@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { eventFromStripe, subscriptionFromStripe } from './stripe-objects';
+import { BillingEvent, BillingProvider, CheckoutInput, CheckoutSession, InvalidSignatureError, ProviderSubscription } from './types';
+
+/** Pinned: objects have the shape Plinth reads (stripe-objects.ts), whatever the account's default. */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+/** A webhook older than this is refused (replay). */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+export interface StripeSettings {
+  secretKey: string;
+  /** A Stripe-compatible server (e.g. a local one in tests): host, port and protocol are taken from it. */
+  apiUrl?: string;
+  automaticTax: boolean;
+}
+
+/** The Stripe adapter: the only code that imports `stripe`. */
+export class StripeProvider extends BillingProvider {
+  readonly sandbox = false;
+  private readonly stripe: Stripe;
+
+  constructor(private readonly settings: StripeSettings) {
+    super();
+    this.stripe = new Stripe(settings.secretKey, {
+      apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
+      ...serverOf(settings.apiUrl),
+      maxNetworkRetries: 2,
+      timeout: 20_000,
+      telemetry: false,
+    });
+  }
+
+  async createCheckout(input: CheckoutInput): Promise<CheckoutSession> {
+    const metadata = { organizationId: input.organizationId };
+    const customerId =
+      input.customerId ??
+      (
+        await this.stripe.customers.create(
+          { email: input.email, name: input.organizationName, metadata },
+          { idempotencyKey: `${input.idempotencyKey}:customer` },
+        )
+      ).id;
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'subscription',
+        customer: customerId,
+        client_reference_id: input.organizationId,
+        metadata,
+        line_items: [{ price: input.priceId, quantity: 1 }],
+        subscription_data: { metadata, ...(input.trialDays ? { trial_period_days: input.trialDays } : {}) },
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        billing_address_collection: 'required',
+        allow_promotion_codes: true,
+        ...(this.settings.automaticTax ? { automatic_tax: { enabled: true }, customer_update: { address: 'auto', name: 'auto' } } : {}),
+      },
+      { idempotencyKey: `${input.idempotencyKey}:session` },
+    );
+    return { sessionId: session.id, url: session.url ?? '', customerId };
+  }
+
+  async createPortal(input: { customerId: string; returnUrl: string }): Promise<{ url: string }> {
+    const session = await this.stripe.billingPortal.sessions.create(
+      { customer: input.customerId, return_url: input.returnUrl },
+      { idempotencyKey: `portal:${randomUUID()}` },
+    );
+    return { url: session.url };
+  }
+
+  async cancel(subscriptionId: string, atPeriodEnd: boolean, idempotencyKey: string): Promise<void> {
+    if (atPeriodEnd) await this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey });
+    else await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });
+  }
+
+  async subscription(subscriptionId: string): Promise<ProviderSubscription | null> {
+    try {
+      return subscriptionFromStripe((await this.stripe.subscriptions.retrieve(subscriptionId)) as unknown as Record<string, unknown>);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'resource_missing') return null;
+      throw error;
+    }
+  }
+
+  async *liveSubscriptions(): AsyncIterable<ProviderSubscription> {
+    for await (const subscription of this.stripe.subscriptions.list({ status: 'all', limit: 100 })) {
+      yield subscriptionFromStripe(subscription as unknown as Record<string, unknown>);
+    }
+  }
+
+  async now(): Promise<Date> {
+    return new Date();
+  }
+}
+
+/** Checks a webhook with the SDK: signed with `secret`, at most five minutes old. */
+export function verifyStripeEvent(rawBody: Buffer, signature: string | undefined, secret: string): BillingEvent {
+  if (!signature) throw new InvalidSignatureError('No Stripe-Signature header');
+  try {
+    const event = Stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS);
+    return eventFromStripe(event as unknown as Record<string, unknown>);
+  } catch (error) {
+    throw new InvalidSignatureError((error as Error).message);
+  }
+}
+
+/** Signs a payload the way Stripe signs its webhooks (the sandbox's events, and tests). */
+export function signStripePayload(payload: string, secret: string, timestampSeconds?: number): string {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestampSeconds ? { timestamp: timestampSeconds } : {}) });
+}
+
+function serverOf(apiUrl: string | undefined): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
+  if (!apiUrl) return {};
+  const url = new URL(apiUrl);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: Number(url.port || (protocol === 'http' ? 80 : 443)), protocol };
+}
