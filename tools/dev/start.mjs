@@ -28,7 +28,7 @@ async function main() {
   cleanups.unshift(() => stopChild(api));
   api.on('exit', (code) => shutdown(code ?? 0));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, api);
-  printUrls(env.APP_URL, inboxUrl);
+  printUrls(env.APP_URL, inboxUrl, !env.STRIPE_SECRET_KEY);
 }
 
 async function embeddedServices(env) {
@@ -79,12 +79,13 @@ async function waitForHealth(url, child) {
   }
 }
 
-function printUrls(appUrl, inboxUrl) {
+function printUrls(appUrl, inboxUrl, sandboxBilling) {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nPlinth is up in ${seconds} s\n`);
   console.log(`  App          ${appUrl}`);
   console.log(`  Swagger UI   ${appUrl}/api/docs`);
   if (inboxUrl) console.log(`  Mail inbox   ${inboxUrl}`);
+  if (sandboxBilling) console.log('  Billing      sandbox billing (no STRIPE_SECRET_KEY): checkout and payments are simulated');
   console.log('\nCtrl-C stops everything.\n');
 }
 

@@ -18,6 +18,7 @@ import { AdminModule } from './modules/admin/admin.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { AuthenticationGuard } from './modules/auth/guards/authentication.guard';
 import { BenchModule } from './modules/bench/bench.module';
 import { ContentModule } from './modules/content/content.module';
@@ -66,6 +67,7 @@ export class AppModule {
         ApiKeysModule,
         QuotasModule.forRoot(config),
         ContentModule,
+        BillingModule.forRoot(config),
         AdminModule,
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],

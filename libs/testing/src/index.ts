@@ -4,6 +4,7 @@ export * from './app-harness';
 export * from './database';
 export * from './error-envelope';
 export * from './factories';
+export * from './fake-stripe';
 export * from './formats';
 export * from './http';
 export * from './inbox';

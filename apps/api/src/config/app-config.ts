@@ -2,6 +2,9 @@ import { Expose, plainToInstance, Transform } from 'class-transformer';
 import { createSecretKey, hkdfSync, KeyObject } from 'node:crypto';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
 
+const PRICE_ID = /^price_\w+$/;
+const PRICE_MESSAGE = 'STRIPE_PRICE_* must be Stripe price ids (price_…)';
+
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 
@@ -192,6 +195,35 @@ export class AppConfig {
   @Min(1)
   FREE_ORGANIZATIONS_PER_USER = 3;
 
+  /** Stripe's secret key. Unset: sandbox billing, a local stand-in of Stripe (nothing is charged). */
+  @Expose()
+  @IsOptional()
+  @Matches(/^(sk|rk)_(test|live)_\w+$/, { message: 'STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_… or rk_…)' })
+  STRIPE_SECRET_KEY?: string;
+
+  /** Checks incoming Stripe webhooks (and signs the sandbox's). Unset in sandbox mode: derived from JWT_SECRET. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^whsec_\S+$/, { message: 'STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_…)' })
+  STRIPE_WEBHOOK_SECRET?: string;
+
+  /** A Stripe-compatible server instead of Stripe's own (a local mock in tests). */
+  @Expose()
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  STRIPE_API_URL?: string;
+
+  /** Checkout computes and collects sales tax (Stripe Tax must be set up on the account). */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  STRIPE_AUTOMATIC_TAX = false;
+
+  @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_STARTER_MONTHLY?: string;
+  @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_STARTER_ANNUAL?: string;
+  @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_PRO_MONTHLY?: string;
+  @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_PRO_ANNUAL?: string;
+
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()
   @Transform(toBoolean)
@@ -201,6 +233,17 @@ export class AppConfig {
   @Expose()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** The secret Stripe webhooks are checked with; in sandbox mode without one, derived from JWT_SECRET (stable across restarts and replicas). */
+  get stripeWebhookSecret(): string {
+    if (this.STRIPE_WEBHOOK_SECRET) return this.STRIPE_WEBHOOK_SECRET;
+    return `whsec_${Buffer.from(hkdfSync('sha256', this.JWT_SECRET, 'plinth', 'sandbox-webhooks', 32)).toString('base64')}`;
+  }
+
+  /** No Stripe key: checkout, portal, invoices and events come from the sandbox. */
+  get billingSandbox(): boolean {
+    return !this.STRIPE_SECRET_KEY;
+  }
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -257,8 +300,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exposeDefaultValues: true,
   });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new InvalidConfigError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`));
-  }
+  const problems = [...errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`), ...stripeProblems(config)];
+  if (problems.length > 0) throw new InvalidConfigError(problems);
   return config;
+}
+
+/** With a Stripe key, the webhook secret and every price must be given too. */
+function stripeProblems(config: AppConfig): string[] {
+  if (!config.STRIPE_SECRET_KEY) return [];
+  const needed = [
+    'STRIPE_WEBHOOK_SECRET',
+    'STRIPE_PRICE_STARTER_MONTHLY',
+    'STRIPE_PRICE_STARTER_ANNUAL',
+    'STRIPE_PRICE_PRO_MONTHLY',
+    'STRIPE_PRICE_PRO_ANNUAL',
+  ] as const;
+  return needed.filter((name) => !config[name]).map((name) => `${name}: required when STRIPE_SECRET_KEY is set`);
 }

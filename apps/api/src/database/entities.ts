@@ -1,4 +1,8 @@
 import { ApiKey } from '../modules/api-keys/entities/api-key.entity';
+import { Invoice } from '../modules/billing/entities/invoice.entity';
+import { StripeEvent } from '../modules/billing/entities/stripe-event.entity';
+import { SubscriptionTransition } from '../modules/billing/entities/subscription-transition.entity';
+import { Subscription } from '../modules/billing/entities/subscription.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
 import { UserToken } from '../modules/auth/entities/user-token.entity';
@@ -10,4 +14,20 @@ import { OrganizationMember } from '../modules/organizations/entities/organizati
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const entities = [User, Organization, OrganizationMember, RefreshToken, UserToken, Invite, ApiKey, AuditLog, Site, Post, Media];
+export const entities = [
+  User,
+  Organization,
+  OrganizationMember,
+  RefreshToken,
+  UserToken,
+  Invite,
+  ApiKey,
+  AuditLog,
+  Site,
+  Post,
+  Media,
+  Subscription,
+  Invoice,
+  StripeEvent,
+  SubscriptionTransition,
+];

@@ -3,7 +3,8 @@ import type { BillingEvent, ProviderInvoice, ProviderSubscription, SubscriptionS
 type Json = Record<string, unknown>;
 
 const seconds = (value: unknown): Date => new Date(Number(value) * 1000);
-const idOf = (value: unknown): string | null => (typeof value === 'string' ? value : value && typeof value === 'object' ? ((value as Json).id as string) : null);
+const idOf = (value: unknown): string | null =>
+  typeof value === 'string' ? value : value && typeof value === 'object' ? ((value as Json).id as string) : null;
 const metadataOf = (value: unknown): Json => (value && typeof value === 'object' ? (value as Json) : {});
 
 /**
@@ -33,21 +34,38 @@ export function invoiceFromStripe(object: Json): ProviderInvoice {
   const parent = metadataOf(object.parent);
   const details = metadataOf(parent.subscription_details);
   const transitions = metadataOf(object.status_transitions);
+  const period = servicePeriodOf(object);
   return {
     id: object.id as string,
     customerId: idOf(object.customer) ?? '',
     subscriptionId: idOf(details.subscription) ?? idOf(object.subscription),
-    organizationId: (metadataOf(details.metadata).organizationId as string | undefined) ?? (metadataOf(object.metadata).organizationId as string | undefined) ?? null,
+    organizationId:
+      (metadataOf(details.metadata).organizationId as string | undefined) ??
+      (metadataOf(object.metadata).organizationId as string | undefined) ??
+      null,
     status: object.status as ProviderInvoice['status'],
     amountCents: Number(object.amount_due ?? object.total ?? 0),
     amountPaidCents: Number(object.amount_paid ?? 0),
     currency: String(object.currency ?? 'usd'),
     invoicePdfUrl: (object.invoice_pdf as string | null | undefined) ?? null,
     hostedInvoiceUrl: (object.hosted_invoice_url as string | null | undefined) ?? null,
-    periodStart: seconds(object.period_start),
-    periodEnd: seconds(object.period_end),
+    periodStart: seconds(period.start),
+    periodEnd: seconds(period.end),
     paidAt: transitions.paid_at ? seconds(transitions.paid_at) : null,
+    createdAt: seconds(object.created),
   };
+}
+
+/**
+ * The period an invoice bills. A subscription invoice's own `period_start/end`
+ * look back one period (the window for pending items; a first invoice has
+ * start = end): its subscription line carries the service period.
+ */
+function servicePeriodOf(invoice: Json): { start: unknown; end: unknown } {
+  const lines = (metadataOf(invoice.lines).data as Json[] | undefined) ?? [];
+  const line = lines.find((candidate) => metadataOf(metadataOf(candidate.parent).subscription_item_details).proration === false);
+  const period = metadataOf(line?.period);
+  return { start: period.start ?? invoice.period_start, end: period.end ?? invoice.period_end };
 }
 
 export function eventFromStripe(object: Json): BillingEvent {

@@ -70,7 +70,21 @@ export class StripeProvider extends BillingProvider {
 
   async cancel(subscriptionId: string, atPeriodEnd: boolean, idempotencyKey: string): Promise<void> {
     if (atPeriodEnd) await this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey });
-    else await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });
+    else await this.cancelNow(subscriptionId, idempotencyKey);
+  }
+
+  /**
+   * Stripe ignores an Idempotency-Key on DELETE and answers a second cancel
+   * with 404 `resource_missing`: a retry (the SDK's, or a job's) that finds
+   * the subscription canceled has succeeded.
+   */
+  private async cancelNow(subscriptionId: string, idempotencyKey: string): Promise<void> {
+    try {
+      await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'resource_missing') throw error;
+      if ((await this.subscription(subscriptionId))?.status !== 'canceled') throw error;
+    }
   }
 
   async subscription(subscriptionId: string): Promise<ProviderSubscription | null> {
@@ -83,7 +97,7 @@ export class StripeProvider extends BillingProvider {
   }
 
   async *liveSubscriptions(): AsyncIterable<ProviderSubscription> {
-    for await (const subscription of this.stripe.subscriptions.list({ status: 'all', limit: 100 })) {
+    for await (const subscription of this.stripe.subscriptions.list({ limit: 100 })) {
       yield subscriptionFromStripe(subscription as unknown as Record<string, unknown>);
     }
   }

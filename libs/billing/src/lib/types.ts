@@ -4,7 +4,8 @@ export const BILLING_CYCLES = ['monthly', 'annual'] as const;
 export type BillingCycle = (typeof BILLING_CYCLES)[number];
 
 /** Stripe's subscription statuses, as Plinth reads them. */
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'unpaid' | 'incomplete' | 'incomplete_expired' | 'paused';
+export type SubscriptionStatus =
+  'trialing' | 'active' | 'past_due' | 'canceled' | 'unpaid' | 'incomplete' | 'incomplete_expired' | 'paused';
 
 /** A subscription as the provider holds it (Stripe, or the sandbox standing in for it). */
 export interface ProviderSubscription {
@@ -36,6 +37,7 @@ export interface ProviderInvoice {
   periodStart: Date;
   periodEnd: Date;
   paidAt: Date | null;
+  createdAt: Date;
 }
 
 /** A verified webhook event, Stripe's shape. */

@@ -5,6 +5,7 @@ import { Content1764160000000 } from './1764160000000-content';
 import { QuotaTriggers1764170000000 } from './1764170000000-quota-triggers';
 import { SessionOrganization1764180000000 } from './1764180000000-session-organization';
 import { Hardening1764190000000 } from './1764190000000-hardening';
+import { Billing1764200000000 } from './1764200000000-billing';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   QuotaTriggers1764170000000,
   SessionOrganization1764180000000,
   Hardening1764190000000,
+  Billing1764200000000,
 ];

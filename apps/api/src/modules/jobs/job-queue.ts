@@ -91,13 +91,14 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Adds a job inside `manager`'s transaction (the outbox). */
-  async enqueue(manager: EntityManager, queue: string, data: object): Promise<void> {
+  /** Adds a job inside `manager`'s transaction (the outbox); `startAfter` delays it. */
+  async enqueue(manager: EntityManager, queue: string, data: object, options: { startAfter?: Date } = {}): Promise<void> {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
       throw new Error(`enqueue(${queue}) needs an open transaction: jobs commit with the write that causes them`);
     }
     await this.boss.send(queue, data, {
+      ...options,
       db: {
         executeSql: async (text: string, values: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }),
       },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TenantTx } from '@plinth/tenancy';
+import type { Role, TenantTx } from '@plinth/tenancy';
 
 /**
  * The `users` quota counts seats: members plus pending invites. The one
@@ -20,12 +20,21 @@ export class Seats {
     return Number(row.seats);
   }
 
-  /** Owners and admins, who hear about quota and billing. */
-  async managers(tx: TenantTx): Promise<Array<{ email: string; name: string }>> {
+  /** Owners and admins, who hear about quota warnings. */
+  managers(tx: TenantTx): Promise<Array<{ email: string; name: string }>> {
+    return this.withRoles(tx, ['owner', 'admin']);
+  }
+
+  /** Owners, who pay and hear about billing. */
+  owners(tx: TenantTx): Promise<Array<{ email: string; name: string }>> {
+    return this.withRoles(tx, ['owner']);
+  }
+
+  private withRoles(tx: TenantTx, roles: Role[]): Promise<Array<{ email: string; name: string }>> {
     return tx.manager.query(
       `SELECT u.email, u.name FROM organization_members m JOIN users u ON u.id = m.user_id
-        WHERE m.organization_id = $1 AND m.role IN ('owner', 'admin') ORDER BY m.joined_at`,
-      [tx.organizationId],
+        WHERE m.organization_id = $1 AND m.role = ANY($2) ORDER BY m.joined_at`,
+      [tx.organizationId, roles],
     );
   }
 }

@@ -9,6 +9,7 @@ import type { OrganizationDto, OrganizationWithRoleDto } from './dto/organizatio
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
+import { OrganizationDeletion } from './organization-deletion';
 import { ORGANIZATION_DELETED, OrganizationDeleted } from './organization-events';
 import { OrganizationFactory } from './organization-factory';
 import { presentOrganization } from './organization.presenter';
@@ -23,6 +24,7 @@ export class OrganizationsService {
     private readonly audit: AuditLogger,
     private readonly events: EventEmitter2,
     private readonly config: AppConfig,
+    private readonly deletion: OrganizationDeletion,
   ) {}
 
   /** The caller becomes owner. Founded as the system (no tenant exists yet), then recorded as the new tenant. */
@@ -86,9 +88,14 @@ export class OrganizationsService {
     }
   }
 
-  /** Deletes the organization; every tenant table cascades from it, audit log included. Stored files go after the commit. */
+  /**
+   * Deletes the organization; every tenant table cascades from it, audit log
+   * included. What must end first (its subscription) ends in the same unit
+   * of work; stored files go after the commit.
+   */
   delete(tenant: TenantContext): Promise<void> {
     return tenant.transaction(async (tx) => {
+      await this.deletion.prepare(tx);
       const { affected } = await tx.manager.delete(Organization, { id: tx.organizationId });
       if (!affected) throw new NotFoundError('Organization');
       const event: OrganizationDeleted = { organizationId: tx.organizationId };

@@ -1,3 +1,4 @@
+import { billingTemplates } from './billing';
 import { layout, plain, RenderedMail } from './layout';
 
 /** Every mail Plinth sends, by name, with the parameters each needs. */
@@ -42,6 +43,7 @@ export const templates = {
         'At the limit, creating more is refused until usage drops or the plan grows.',
       ],
     }),
+  ...billingTemplates,
 } satisfies Record<string, (params: never) => RenderedMail>;
 
 export type TemplateName = keyof typeof templates;
