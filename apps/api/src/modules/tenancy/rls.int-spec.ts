@@ -158,6 +158,32 @@ async function seedEveryTenantTable(db: DataSource, organizationId: string): Pro
     `INSERT INTO quota_warnings (organization_id, dimension, threshold, period_start, notified_at) VALUES ($1, 'sites', 80, now(), now())`,
     [organizationId],
   );
+  await seedBilling(db, organizationId, suffix);
+}
+
+async function seedBilling(db: DataSource, organizationId: string, suffix: string): Promise<void> {
+  await db.query(`INSERT INTO subscriptions (organization_id, stripe_customer_id, status) VALUES ($1, $2, 'active')`, [
+    organizationId,
+    `cus_rls${suffix}`,
+  ]);
+  await db.query(
+    `INSERT INTO invoices (organization_id, stripe_invoice_id, amount_cents, amount_paid_cents, currency, status, period_start, period_end)
+     VALUES ($1, $2, 100, 100, 'usd', 'paid', now(), now())`,
+    [organizationId, `in_rls${suffix}`],
+  );
+  await db.query(`INSERT INTO stripe_events (id, organization_id, type, created_at, payload) VALUES ($1, $2, 'test', now(), '{}')`, [
+    `evt_rls${suffix}`,
+    organizationId,
+  ]);
+  await db.query(`INSERT INTO subscription_transitions (organization_id, stripe_subscription_id, to_status) VALUES ($1, $2, 'active')`, [
+    organizationId,
+    `sub_rls${suffix}`,
+  ]);
+  await db.query(`INSERT INTO sandbox_billing_accounts (organization_id) VALUES ($1)`, [organizationId]);
+  await db.query(`INSERT INTO sandbox_billing_objects (id, organization_id, type, data) VALUES ($1, $2, 'customer', '{}')`, [
+    `cus_rls_sandbox${suffix}`,
+    organizationId,
+  ]);
 }
 
 describe('tenant transactions', () => {

@@ -6,7 +6,7 @@ import { ValidationFailedError } from '@plinth/tenancy';
 export class ParseCheckoutSessionIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!/^cs_[A-Za-z0-9_]{1,200}$/.test(value)) {
-      throw new ValidationFailedError('Not a checkout session id', [{ field: 'sessionId', problems: ['must look like cs_…'] }]);
+      throw new ValidationFailedError('Invalid request: sessionId', [{ field: 'sessionId', problems: ['sessionId must look like cs_…'] }]);
     }
     return value;
   }
