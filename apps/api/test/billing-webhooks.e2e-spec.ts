@@ -151,6 +151,15 @@ describe('billing: the Stripe webhook ledger', () => {
           .count,
       );
     expect(await audit()).toBe(1);
+    const [entry] = await db.query(
+      `SELECT metadata FROM audit_logs WHERE organization_id = $1 AND action = 'billing.subscription_updated'`,
+      [me.organizationId],
+    );
+    expect(entry.metadata).toMatchObject({
+      eventId: event.id,
+      cause: 'customer.subscription.created',
+      status: { from: null, to: 'active' },
+    });
     const again = await Promise.all([postStripeEvent(t, event), postStripeEvent(t, event), postStripeEvent(t, event)]);
     expect(again.map((r) => r.body.data)).toEqual(Array(3).fill({ received: true, duplicate: true }));
     expect(await audit()).toBe(1);

@@ -26,6 +26,8 @@ export interface Observation {
   fetched: boolean;
   /** What brought it: an event type, `cancel_requested`, `grace_expired`, `reconciliation`… (audited). */
   cause: string;
+  /** The Stripe event it came with, if any (audited: which event changed what). */
+  eventId?: string;
 }
 
 /** The fields an applied state sets, compared to say what changed. */
@@ -144,6 +146,7 @@ export class SubscriptionSync {
       targetId: after.stripeSubscriptionId ?? undefined,
       metadata: {
         cause: observed.cause,
+        eventId: observed.eventId ?? null,
         planTier: plan,
         status: { from: fromStatus, to: after.status },
         cancelAtPeriodEnd: after.cancelAtPeriodEnd,

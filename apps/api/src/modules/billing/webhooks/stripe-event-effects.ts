@@ -114,5 +114,5 @@ export class StripeEventEffects {
 }
 
 function observation(event: BillingEvent, fetched: boolean): Observation {
-  return { at: event.created, fetched, cause: event.type };
+  return { at: event.created, fetched, cause: event.type, eventId: event.id };
 }
