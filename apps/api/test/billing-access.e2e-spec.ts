@@ -41,6 +41,15 @@ describe('billing: access and bad input', () => {
       }
     });
 
+    it('sends even the owner of an Enterprise contract to sales rather than checkout (409)', async () => {
+      const response = await t.http
+        .post(`${V1}/billing/checkout`)
+        .set(org.owner.auth)
+        .send({ planTier: 'pro', billingCycle: 'monthly', ...RETURN_URLS });
+      expect(response.status).toBe(409);
+      expect(response.body.error.message).toMatch(/Enterprise contract/);
+    });
+
     it('lets owners and admins read invoices, and no one else', async () => {
       for (const role of ['owner', 'admin', 'editor', 'publisher', 'viewer'] as const) {
         const response = await t.http.get(`${V1}/billing/invoices`).set(org.members[role].auth);

@@ -25,6 +25,12 @@ export class SubscriptionLiveError extends ConflictError {
   }
 }
 
+export class EnterpriseContractError extends ConflictError {
+  constructor() {
+    super('The organization is on an Enterprise contract: changes to it are arranged with sales');
+  }
+}
+
 export class NothingToCancelError extends ConflictError {
   constructor() {
     super('The organization has no live subscription to cancel');

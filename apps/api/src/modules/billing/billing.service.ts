@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BillingProvider, isLive, PAID_TIERS, PaidTier, PriceBook, wholeSeconds } from '@plinth/billing';
 import { PlanCatalog } from '@plinth/quota';
-import { DomainError, TenantContext, TenantTx } from '@plinth/tenancy';
+import { DomainError, PlanTier, TenantContext, TenantTx } from '@plinth/tenancy';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { AuditLogger } from '../audit/audit-logger';
@@ -14,6 +14,7 @@ import {
   NotForCheckoutError,
   NothingToCancelError,
   SubscriptionLiveError,
+  EnterpriseContractError,
 } from './billing.errors';
 import type {
   CancelRequestDto,
@@ -43,7 +44,7 @@ export class BillingService {
   ) {}
 
   subscription(tenant: TenantContext): Promise<SubscriptionDto> {
-    return tenant.transaction(async (tx) => this.present(tx, await this.records.find(tx)));
+    return tenant.transaction(async (tx) => this.present(tx, await this.records.find(tx), tx.planTier));
   }
 
   /** Opens a checkout for a paid plan; the customer is created with the first one. Holds the subscription row: two at once wait in turn. */
@@ -57,6 +58,7 @@ export class BillingService {
     this.requireOwnOrigin({ successUrl: dto.successUrl, cancelUrl: dto.cancelUrl });
     const record = await this.records.lock(tx);
     if (isLive(record.status)) throw new SubscriptionLiveError();
+    if (tx.planTier === 'enterprise') throw new EnterpriseContractError();
     const organization = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
     const trialDays = record.trialUsed ? null : this.catalog.plan(tier).trialDays;
     const session = await this.call(() =>
@@ -116,11 +118,12 @@ export class BillingService {
       targetId: subscriptionId,
       metadata: { cancelAtPeriodEnd: dto.cancelAtPeriodEnd, feedback: dto.feedback ?? null },
     });
-    return this.present(tx, await this.records.find(tx));
+    const { planTier } = await tx.manager.findOneOrFail(Organization, { where: { id: tx.organizationId }, select: { planTier: true } });
+    return this.present(tx, await this.records.find(tx), planTier);
   }
 
-  private async present(tx: TenantTx, record: Subscription | null): Promise<SubscriptionDto> {
-    const { planTier } = await tx.manager.findOneOrFail(Organization, { where: { id: tx.organizationId }, select: { planTier: true } });
+  /** `planTier`: the plan in force (the unit of work's, unless this one changed it). */
+  private present(tx: TenantTx, record: Subscription | null, planTier: PlanTier): SubscriptionDto {
     const subscribed = Boolean(record?.stripeSubscriptionId);
     const iso = (at: Date | null | undefined) => at?.toISOString() ?? null;
     return {
