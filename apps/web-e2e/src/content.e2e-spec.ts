@@ -74,9 +74,8 @@ describe('a site with posts and media', () => {
     const upgrade = ownerPage.getByTestId('upgrade-alert');
     await upgrade.waitFor();
     expect(await upgrade.innerText()).toContain('The Free plan allows 1 site, and you have 1.');
-    expect(await upgrade.getByRole('link', { name: 'Compare plans and upgrade' }).getAttribute('href')).toBe(
-      `${stage.product.baseUrl}/pricing`,
-    );
+    // The owner can change the plan: the link leads to the organization's billing page.
+    expect(await upgrade.getByRole('link', { name: 'Compare plans and upgrade' }).getAttribute('href')).toBe(`${organizationPath}/billing`);
     expect(await ownerPage.getByRole('table', { name: 'Sites' }).locator('tbody tr').count()).toBe(1);
   });
 

@@ -126,7 +126,7 @@ describe('an organization with a colleague', () => {
 
     await colleaguePage.goto(organizationPath);
     expect(await colleaguePage.getByTestId('member-role').textContent()).toBe('admin');
-    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Sites', 'Members', 'API keys', 'Audit log', 'Usage']);
+    expect(await navLinkNames(colleaguePage)).toEqual(['Dashboard', 'Sites', 'Members', 'API keys', 'Audit log', 'Usage', 'Billing']);
   });
 
   it('reveals a new API key once, then lists only its prefix', async () => {
@@ -196,7 +196,7 @@ describe('an organization with a colleague', () => {
     await upgrade.waitFor();
     expect(await upgrade.innerText()).toContain('The Free plan allows 2 users');
     const upgradeLink = await upgrade.getByRole('link', { name: 'Compare plans and upgrade' }).getAttribute('href');
-    expect(upgradeLink).toBe(`${stage.product.baseUrl}/pricing`);
+    expect(upgradeLink).toBe(`${organizationPath}/billing`);
     await ownerPage.getByText('No pending invitations.').waitFor();
     await ownerPage.screenshot({ path: MEMBERS_SCREENSHOT, fullPage: true });
   });

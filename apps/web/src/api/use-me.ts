@@ -1,7 +1,7 @@
 import { unwrap, type Schemas } from '@plinth/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { callWithSession } from './call-with-session';
-import { api } from './client';
+import { api, session } from './client';
 import { queryKeys } from './query-keys';
 
 export type Me = Schemas['MeDto'];
@@ -11,6 +11,11 @@ export type Role = Membership['role'];
 
 export function fetchMe(): Promise<Me> {
   return callWithSession(() => unwrap(api.GET('/api/v1/auth/me')));
+}
+
+/** The organization the session acts for (the token's `org` claim), else the first one; none without memberships. */
+export function activeMembership(me: Me): Membership | undefined {
+  return me.memberships.find((m) => m.organizationId === session.activeOrganizationId()) ?? me.memberships[0];
 }
 
 /** The signed-in user and their memberships, each with its role and permissions. */

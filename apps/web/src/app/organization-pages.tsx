@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiKeysPage } from '../features/api-keys/api-keys-page';
 import { AuditLogPage } from '../features/audit/audit-log-page';
+import { BillingPage } from '../features/billing/billing-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { MembersPage } from '../features/members/members-page';
 import type { NavigationItem } from '../features/shell/navigation';
@@ -38,4 +39,5 @@ export const ORGANIZATION_PAGES: OrganizationPage[] = [
   { path: 'api-keys', label: 'API keys', permission: 'apikeys:manage', element: <ApiKeysPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'usage', label: 'Usage', permission: 'quotas:read', element: <UsagePage /> },
+  { path: 'billing', label: 'Billing', permission: 'billing:read', element: <BillingPage /> },
 ];

@@ -7,6 +7,9 @@ import { ResetPasswordPage } from '../features/auth/reset-password-page';
 import { SignupPage } from '../features/auth/signup-page';
 import { VerifyEmailPage } from '../features/auth/verify-email-page';
 import { PricingPage } from '../features/billing/pricing-page';
+import { SandboxCheckoutPage } from '../features/billing/sandbox/sandbox-checkout-page';
+import { SandboxLayout } from '../features/billing/sandbox/sandbox-layout';
+import { SandboxPortalPage } from '../features/billing/sandbox/sandbox-portal-page';
 import { InvitePage } from '../features/invites/invite-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { PublicLayout } from '../features/landing/public-layout';
@@ -39,6 +42,20 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'invites/:token', element: <InvitePage /> },
+        ],
+      },
+      {
+        // The sandbox's stand-ins for the payment provider's pages; the API links here when no Stripe key is configured.
+        path: 'sandbox',
+        element: <RequireSession />,
+        children: [
+          {
+            element: <SandboxLayout />,
+            children: [
+              { path: 'checkout/:sessionId', element: <SandboxCheckoutPage /> },
+              { path: 'portal', element: <SandboxPortalPage /> },
+            ],
+          },
         ],
       },
       {

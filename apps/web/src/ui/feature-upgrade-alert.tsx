@@ -1,8 +1,15 @@
-import { Alert, Anchor, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { featureName, type PlanFeatureUnavailable } from './plan-feature-unavailable';
+import { UpgradeLink } from './upgrade-link';
+
+interface Props {
+  refusal: PlanFeatureUnavailable;
+  /** The billing page, for someone who can upgrade; null for everyone else. */
+  upgradePath: string | null;
+}
 
 /** A feature outside the organization's plan: say which, and which plan has it. */
-export function FeatureUpgradeAlert({ refusal }: { refusal: PlanFeatureUnavailable }) {
+export function FeatureUpgradeAlert({ refusal, upgradePath }: Props) {
   return (
     <Alert color="orange" variant="light" title="Not in your plan" data-testid="upgrade-alert">
       <Text size="sm">
@@ -18,9 +25,7 @@ export function FeatureUpgradeAlert({ refusal }: { refusal: PlanFeatureUnavailab
         )}
         .
       </Text>
-      <Anchor href={refusal.upgradeUrl || '/pricing'} size="sm" fw={600}>
-        Compare plans and upgrade
-      </Anchor>
+      <UpgradeLink upgradePath={upgradePath} />
     </Alert>
   );
 }

@@ -34,3 +34,20 @@ export function formatPrice(cents: number | null): string {
   const dollars = cents / 100;
   return `$${Number.isInteger(dollars) ? formatNumber(dollars) : dollars.toFixed(2)}`;
 }
+
+/**
+ * An amount in the currency's smallest unit (as Stripe counts it) → "$99", "$12.50", "¥500".
+ * The currency's own minor digits decide the division: cents for USD, none for JPY.
+ */
+export function formatAmount(amount: number, currency: string): string {
+  const code = currency.toUpperCase();
+  const minorDigits = new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  const value = amount / 10 ** minorDigits;
+  const whole = Number.isInteger(value);
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: code,
+    minimumFractionDigits: whole ? 0 : minorDigits,
+    maximumFractionDigits: minorDigits,
+  }).format(value);
+}

@@ -6,6 +6,7 @@ type PlanFeature = keyof Schemas['PlanFeaturesDto'];
 export interface PlanFeatureUnavailable {
   feature: string;
   requiredTier: string | null;
+  /** The API's generic plans page; the SPA offers the organization's own billing page instead (see UpgradeLink). */
   upgradeUrl: string;
 }
 

@@ -6,6 +6,7 @@ export interface QuotaExceeded {
   current: number;
   limit: number | null;
   planTier: string;
+  /** The API's generic plans page; the SPA offers the organization's own billing page instead (see UpgradeLink). */
   upgradeUrl: string;
 }
 

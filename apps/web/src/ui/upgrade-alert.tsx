@@ -1,5 +1,6 @@
-import { Alert, Anchor, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import type { QuotaExceeded } from './quota-exceeded';
+import { UpgradeLink } from './upgrade-link';
 
 interface Props {
   quota: QuotaExceeded;
@@ -7,10 +8,12 @@ interface Props {
   counted: string;
   /** How the figures read, e.g. bytes as "500 MB"; plain numbers otherwise. */
   format?: (value: number) => string;
+  /** The billing page, for someone who can upgrade; null for everyone else. */
+  upgradePath: string | null;
 }
 
-/** A plan limit was reached: say which, and where to get a bigger plan. */
-export function UpgradeAlert({ quota, counted, format = String }: Props) {
+/** A plan limit was reached: say which, and how to get a bigger plan. */
+export function UpgradeAlert({ quota, counted, format = String, upgradePath }: Props) {
   return (
     <Alert color="orange" variant="light" title="Your plan is full" data-testid="upgrade-alert">
       <Text size="sm">
@@ -18,12 +21,10 @@ export function UpgradeAlert({ quota, counted, format = String }: Props) {
         <Text span inherit fw={700} tt="capitalize">
           {quota.planTier}
         </Text>{' '}
-        plan allows {quota.limit === null ? 'unlimited' : format(quota.limit)} {counted}, and you have {format(quota.current)}. Upgrade your
-        plan to add more.
+        plan allows {quota.limit === null ? 'unlimited' : format(quota.limit)} {counted}, and you have {format(quota.current)}.
+        {upgradePath ? ' Upgrade your plan to add more.' : ' A bigger plan would allow more.'}
       </Text>
-      <Anchor href={quota.upgradeUrl || '/pricing'} size="sm" fw={600}>
-        Compare plans and upgrade
-      </Anchor>
+      <UpgradeLink upgradePath={upgradePath} />
     </Alert>
   );
 }

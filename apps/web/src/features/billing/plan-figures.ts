@@ -11,6 +11,14 @@ const limit = (format: (value: number) => string) => (value: number | null) => (
 const count = limit(formatNumber);
 const included = (yes: boolean) => (yes ? 'Included' : '—');
 
+/** The limits people compare first; the plan cards of the billing page show these. */
+export const PLAN_HIGHLIGHTS: PlanRow[] = [
+  { label: 'Sites', value: (plan) => count(plan.limits.sites) },
+  { label: 'Posts per site', value: (plan) => count(plan.limits.posts) },
+  { label: 'Users', value: (plan) => count(plan.limits.users) },
+  { label: 'Storage', value: (plan) => limit(humanBytes)(plan.limits.storage_bytes) },
+];
+
 export const PLAN_ROWS: PlanRow[] = [
   { label: 'Price per month', value: (plan) => formatPrice(plan.priceMonthlyCents) },
   {
@@ -18,10 +26,7 @@ export const PLAN_ROWS: PlanRow[] = [
     // Null per year is "custom" only when the monthly price is custom too; otherwise the plan has no yearly price.
     value: (plan) => (plan.priceAnnualCents === null && plan.priceMonthlyCents !== null ? '—' : formatPrice(plan.priceAnnualCents)),
   },
-  { label: 'Sites', value: (plan) => count(plan.limits.sites) },
-  { label: 'Posts per site', value: (plan) => count(plan.limits.posts) },
-  { label: 'Users', value: (plan) => count(plan.limits.users) },
-  { label: 'Storage', value: (plan) => limit(humanBytes)(plan.limits.storage_bytes) },
+  ...PLAN_HIGHLIGHTS,
   { label: 'API calls per month', value: (plan) => count(plan.limits.api_calls) },
   { label: 'API requests per second', value: (plan) => formatNumber(plan.rateLimitPerSecond) },
   { label: 'Outgoing webhooks', value: (plan) => included(plan.features.webhooks) },

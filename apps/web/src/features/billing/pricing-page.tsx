@@ -3,8 +3,12 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useIsSignedIn } from '../../api/use-session';
 import { PricingTable } from './pricing-table';
+import { PricingUpgrade } from './pricing-upgrade';
 
-/** Public: the plan catalog, and the page a QUOTA_EXCEEDED answer's upgradeUrl points to. */
+/**
+ * Public: the plan catalog, and the page a QUOTA_EXCEEDED answer's upgradeUrl points to.
+ * A signed-in owner can go on from here to checkout for their current organization.
+ */
 export function PricingPage() {
   useDocumentTitle('Pricing · Plinth');
   const signedIn = useIsSignedIn();
@@ -20,6 +24,7 @@ export function PricingPage() {
         <Card withBorder padding="lg">
           <PricingTable />
         </Card>
+        {signedIn && <PricingUpgrade />}
         <Group justify="center">
           {signedIn ? (
             <Button component={Link} to="/o">

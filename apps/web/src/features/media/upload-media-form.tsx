@@ -7,6 +7,7 @@ import { humanBytes } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { quotaExceededOf, type QuotaExceeded } from '../../ui/quota-exceeded';
 import { UpgradeAlert } from '../../ui/upgrade-alert';
+import { useUpgradePath } from '../billing/upgrade-path';
 import { useShellContext } from '../shell/shell-context';
 import { useUploadMedia } from './media-queries';
 import { ACCEPTED_MEDIA_TYPES, MEDIA_TYPE_LIST } from './media-types';
@@ -19,6 +20,7 @@ type Values = {
 export function UploadMediaForm({ siteId }: { siteId: string }) {
   const { membership } = useShellContext();
   const upload = useUploadMedia(membership.organizationId, siteId);
+  const upgradePath = useUpgradePath();
   const [failure, setFailure] = useState<string | null>(null);
   const [quotaExceeded, setQuotaExceeded] = useState<QuotaExceeded | null>(null);
   const form = useForm<Values>({ initialValues: { file: null }, validate: { file: checkFile } });
@@ -59,7 +61,7 @@ export function UploadMediaForm({ siteId }: { siteId: string }) {
             Upload
           </Button>
         </Group>
-        {quotaExceeded && <UpgradeAlert quota={quotaExceeded} counted="of storage" format={humanBytes} />}
+        {quotaExceeded && <UpgradeAlert quota={quotaExceeded} counted="of storage" format={humanBytes} upgradePath={upgradePath} />}
         <FormAlert message={failure} />
       </Stack>
     </form>

@@ -8,12 +8,14 @@ import { notifySuccess } from '../../ui/notify';
 import { quotaExceededOf, type QuotaExceeded } from '../../ui/quota-exceeded';
 import { SectionCard } from '../../ui/section-card';
 import { UpgradeAlert } from '../../ui/upgrade-alert';
+import { useUpgradePath } from '../billing/upgrade-path';
 import { useShellContext } from '../shell/shell-context';
 import { useCreateInvite } from './organization-invites-queries';
 
 export function InviteMemberForm() {
   const { membership } = useShellContext();
   const createInvite = useCreateInvite(membership.organizationId);
+  const upgradePath = useUpgradePath();
   const [failure, setFailure] = useState<string | null>(null);
   const [quotaExceeded, setQuotaExceeded] = useState<QuotaExceeded | null>(null);
   const form = useForm({
@@ -52,7 +54,9 @@ export function InviteMemberForm() {
               Send invite
             </Button>
           </Group>
-          {quotaExceeded && <UpgradeAlert quota={quotaExceeded} counted="users (members plus pending invitations)" />}
+          {quotaExceeded && (
+            <UpgradeAlert quota={quotaExceeded} counted="users (members plus pending invitations)" upgradePath={upgradePath} />
+          )}
           <FormAlert message={failure} />
         </Stack>
       </form>

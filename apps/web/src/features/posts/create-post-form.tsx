@@ -7,6 +7,7 @@ import { notifySuccess } from '../../ui/notify';
 import { quotaExceededOf, type QuotaExceeded } from '../../ui/quota-exceeded';
 import { SectionCard } from '../../ui/section-card';
 import { UpgradeAlert } from '../../ui/upgrade-alert';
+import { useUpgradePath } from '../billing/upgrade-path';
 import { useShellContext } from '../shell/shell-context';
 import type { Site } from '../sites/sites-queries';
 import { PostFields } from './post-fields';
@@ -16,6 +17,7 @@ import { useCreatePost } from './posts-queries';
 export function CreatePostForm({ site }: { site: Site }) {
   const { membership } = useShellContext();
   const createPost = useCreatePost(membership.organizationId, site.id);
+  const upgradePath = useUpgradePath();
   const [failure, setFailure] = useState<string | null>(null);
   const [quotaExceeded, setQuotaExceeded] = useState<QuotaExceeded | null>(null);
   const form = useForm<PostValues>({ initialValues: { title: '', body: '' }, validate: POST_VALIDATION });
@@ -41,7 +43,7 @@ export function CreatePostForm({ site }: { site: Site }) {
       <form onSubmit={submit} noValidate aria-label="Write a post">
         <Stack>
           <PostFields form={form} />
-          {quotaExceeded && <UpgradeAlert quota={quotaExceeded} counted="posts in each site" />}
+          {quotaExceeded && <UpgradeAlert quota={quotaExceeded} counted="posts in each site" upgradePath={upgradePath} />}
           <FormAlert message={failure} />
           <Group>
             <Button type="submit" loading={createPost.isPending}>

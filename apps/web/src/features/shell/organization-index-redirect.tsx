@@ -1,8 +1,7 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { session } from '../../api/client';
-import { useMe } from '../../api/use-me';
+import { activeMembership, useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
 import { organizationPath } from '../auth/sign-in-destination';
@@ -14,8 +13,7 @@ export function OrganizationIndexRedirect() {
   const me = useMe();
   if (me.isPending) return <PageLoader label="Loading your organizations" />;
   if (me.isError) return <Message title="Your organizations could not be loaded" text={describeFailure(me.error)} />;
-  const { memberships } = me.data;
-  const active = memberships.find((m) => m.organizationId === session.activeOrganizationId()) ?? memberships[0];
+  const active = activeMembership(me.data);
   if (active) return <Navigate to={organizationPath(active.slug)} replace />;
   return (
     <Message title="No organization yet" text="You are not a member of any organization. Start one, or open an invitation you were sent.">
