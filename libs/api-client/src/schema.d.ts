@@ -725,6 +725,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/api-calls-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * API calls past the allowance: refused with 402 (hard_limit), or served and billed per 1,000 (pay_as_you_go)
+         * @description Pay as you go needs a live Starter or Pro subscription and a metered price (always offered in the sandbox).
+         */
+        put: operations["Billing_setApiCallsMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/invoices": {
         parameters: {
             query?: never;
@@ -1389,6 +1409,21 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ApiCallsBillingDto: {
+            /**
+             * @description hard_limit: calls past the allowance are refused (402); pay_as_you_go: served and billed
+             * @enum {string}
+             */
+            mode: "hard_limit" | "pay_as_you_go";
+            /** @description The owner may switch to pay as you go now (a live Starter or Pro subscription, a metered price configured) */
+            payAsYouGoAvailable: boolean;
+            /** @description Calls served past the allowance this month (as of the last meter flush) */
+            overageThisMonth: number;
+            /** @description Price of 1,000 calls past the allowance, in cents; null: not offered */
+            centsPer1000: number | null;
+            /** @description What this month’s overage comes to so far, in cents */
+            overageAmountCents: number;
+        };
         SubscriptionDto: {
             /**
              * @description The plan in force (its limits apply)
@@ -1424,6 +1459,8 @@ export interface components {
             sandbox: boolean;
             /** @description A checkout now would start with the plan’s free trial (only an organization’s first subscription has one) */
             trialAvailable: boolean;
+            /** @description API calls past the allowance: refused, or billed (pay as you go) */
+            apiCalls: components["schemas"]["ApiCallsBillingDto"];
         };
         CheckoutSessionDto: {
             /** @example cs_test_a1b2c3 */
@@ -1463,6 +1500,10 @@ export interface components {
             cancelAtPeriodEnd: boolean;
             /** @description Why, in the customer’s words (kept in the audit log) */
             feedback?: string;
+        };
+        ApiCallsModeDto: {
+            /** @enum {string} */
+            mode: "hard_limit" | "pay_as_you_go";
         };
         InvoiceDto: {
             /** Format: uuid */
@@ -5817,6 +5858,109 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CancelRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["SubscriptionDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description QUOTA_EXCEEDED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_A_MEMBER | FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    Billing_setApiCallsMode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in (id or slug), when the path names none; default: the token’s `org` */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiCallsModeDto"];
             };
         };
         responses: {

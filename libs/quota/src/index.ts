@@ -7,3 +7,4 @@ export * from './lib/quota.service';
 export * from './lib/feature-gate';
 export * from './lib/api-call-meter';
 export * from './lib/quota.module';
+export * from './lib/api-call-overage';

@@ -213,6 +213,14 @@ export class AppConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   STRIPE_API_URL?: string;
 
+  /** A metered price for API calls past the plan's allowance: owners of paid plans may then switch to pay as you go. */
+  @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_API_CALLS_METERED?: string;
+
+  /** The event name of the Stripe meter that price bills. */
+  @Expose()
+  @Matches(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'STRIPE_METER_EVENT_NAME must be a Stripe meter event name' })
+  STRIPE_METER_EVENT_NAME = 'plinth_api_calls';
+
   /** Checkout computes and collects sales tax (Stripe Tax must be set up on the account). */
   @Expose()
   @Transform(toBoolean)

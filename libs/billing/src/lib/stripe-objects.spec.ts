@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 it('every event of a completed Checkout names the organization and the subscription', async () => {
-  const provider = new StripeProvider({ secretKey: 'sk_test_plinth', apiUrl: fake.url, automaticTax: false });
+  const provider = new StripeProvider({
+    secretKey: 'sk_test_plinth',
+    apiUrl: fake.url,
+    automaticTax: false,
+    meterEventName: 'plinth_api_calls',
+  });
   const session = await provider.createCheckout({
     organizationId: 'org-checkout',
     customerId: null,

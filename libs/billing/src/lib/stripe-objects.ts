@@ -13,7 +13,8 @@ const metadataOf = (value: unknown): Json => (value && typeof value === 'object'
  */
 export function subscriptionFromStripe(object: Json): ProviderSubscription {
   const items = ((object.items as Json | undefined)?.data as Json[] | undefined) ?? [];
-  const item = items[0] ?? {};
+  // The plan's item: a metered one (API calls past the limit) rides along.
+  const item = items.find((candidate) => !isMetered(candidate)) ?? items[0] ?? {};
   const price = (item.price as Json | undefined) ?? {};
   return {
     id: object.id as string,
@@ -28,6 +29,10 @@ export function subscriptionFromStripe(object: Json): ProviderSubscription {
     amountCents: Number(price.unit_amount ?? 0),
     currency: String(price.currency ?? object.currency ?? 'usd'),
   };
+}
+
+function isMetered(item: Json): boolean {
+  return metadataOf(metadataOf(item.price).recurring).usage_type === 'metered';
 }
 
 export function invoiceFromStripe(object: Json): ProviderInvoice {

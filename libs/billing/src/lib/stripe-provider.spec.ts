@@ -17,7 +17,7 @@ let provider: StripeProvider;
 
 beforeAll(async () => {
   fake = await FakeStripe.start({ prices: PRICES, apiVersion: STRIPE_API_VERSION });
-  provider = new StripeProvider({ secretKey: SECRET_KEY, apiUrl: fake.url, automaticTax: false });
+  provider = new StripeProvider({ secretKey: SECRET_KEY, apiUrl: fake.url, automaticTax: false, meterEventName: 'plinth_api_calls' });
 });
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -117,7 +117,7 @@ describe('StripeProvider.createCheckout', () => {
   });
 
   it('asks for automatic tax (and lets Checkout save the address and name it needs) only when the setting is on', async () => {
-    const taxed = new StripeProvider({ secretKey: SECRET_KEY, apiUrl: fake.url, automaticTax: true });
+    const taxed = new StripeProvider({ secretKey: SECRET_KEY, apiUrl: fake.url, automaticTax: true, meterEventName: 'plinth_api_calls' });
     await taxed.createCheckout(checkoutInput());
 
     expect(fake.requests[1].params).toMatchObject({
@@ -283,7 +283,12 @@ describe('StripeProvider.liveSubscriptions', () => {
       { length: 130 },
       (_, n) => pages.createSubscription({ priceId: 'price_pro_monthly', metadata: { organizationId: `org-page-${n}` } }).subscription,
     );
-    const reader = new StripeProvider({ secretKey: SECRET_KEY, apiUrl: pages.url, automaticTax: false });
+    const reader = new StripeProvider({
+      secretKey: SECRET_KEY,
+      apiUrl: pages.url,
+      automaticTax: false,
+      meterEventName: 'plinth_api_calls',
+    });
     await reader.cancel(created[5].id, false, 'cancel-page');
     pages.clearRequests();
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { eventFromStripe, subscriptionFromStripe } from './stripe-objects';
-import { BillingEvent, BillingProvider, CheckoutInput, CheckoutSession, InvalidSignatureError, ProviderSubscription } from './types';
+import {
+  BillingEvent,
+  BillingProvider,
+  CheckoutInput,
+  CheckoutSession,
+  InvalidSignatureError,
+  ProviderSubscription,
+  UsageReport,
+} from './types';
 
 /** Pinned: objects have the shape Plinth reads (stripe-objects.ts), whatever the account's default. */
 export const STRIPE_API_VERSION = '2026-10-28.endive';
@@ -13,12 +21,15 @@ export interface StripeSettings {
   /** A Stripe-compatible server (e.g. a local one in tests): host, port and protocol are taken from it. */
   apiUrl?: string;
   automaticTax: boolean;
+  /** The event name of the Stripe meter the metered price bills (pay as you go). */
+  meterEventName: string;
 }
 
 /** The Stripe adapter: the only code that imports `stripe`. */
 export class StripeProvider extends BillingProvider {
   readonly sandbox = false;
   private readonly stripe: Stripe;
+  private readonly meteredPrices = new Map<string, number>();
 
   constructor(private readonly settings: StripeSettings) {
     super();
@@ -104,6 +115,33 @@ export class StripeProvider extends BillingProvider {
 
   async now(): Promise<Date> {
     return new Date();
+  }
+
+  async addMeteredItem(subscriptionId: string, priceId: string, idempotencyKey: string): Promise<string> {
+    const existing = await this.stripe.subscriptionItems.list({ subscription: subscriptionId, limit: 20 });
+    const item = existing.data.find((candidate) => candidate.price.id === priceId);
+    if (item) return item.id;
+    return (await this.stripe.subscriptionItems.create({ subscription: subscriptionId, price: priceId }, { idempotencyKey })).id;
+  }
+
+  /** A meter event: Stripe drops a second one with the same identifier. */
+  async reportUsage(report: UsageReport): Promise<void> {
+    await this.stripe.billing.meterEvents.create({
+      event_name: this.settings.meterEventName,
+      identifier: report.identifier,
+      timestamp: Math.floor(report.at.getTime() / 1000),
+      payload: { stripe_customer_id: report.customerId, value: String(report.quantity) },
+    });
+  }
+
+  async meteredCentsPer1000(priceId: string): Promise<number> {
+    let cached = this.meteredPrices.get(priceId);
+    if (cached === undefined) {
+      const price = await this.stripe.prices.retrieve(priceId);
+      cached = Number(price.unit_amount_decimal ?? price.unit_amount ?? 0) * 1000;
+      this.meteredPrices.set(priceId, cached);
+    }
+    return cached;
   }
 }
 

@@ -70,6 +70,16 @@ export interface CheckoutSession {
   customerId: string;
 }
 
+/** Calls past the limit, reported for billing (pay as you go). `identifier` makes a resend a no-op. */
+export interface UsageReport {
+  organizationId: string;
+  customerId: string;
+  subscriptionId: string;
+  quantity: number;
+  identifier: string;
+  at: Date;
+}
+
 /**
  * The billing port. Stripe is one adapter (the only code that imports
  * `stripe`); the sandbox, a stand-in kept in PostgreSQL, is the other.
@@ -85,6 +95,11 @@ export abstract class BillingProvider {
   abstract liveSubscriptions(): AsyncIterable<ProviderSubscription>;
   /** The billing clock of an organization: the wall clock, or the sandbox's clock of it. */
   abstract now(organizationId: string): Promise<Date>;
+  /** Adds the metered price to the subscription (once; returns the item, existing or new). */
+  abstract addMeteredItem(subscriptionId: string, priceId: string, idempotencyKey: string): Promise<string>;
+  abstract reportUsage(report: UsageReport): Promise<void>;
+  /** What the metered price charges per 1,000 units, in cents (for display). */
+  abstract meteredCentsPer1000(priceId: string): Promise<number>;
 }
 
 /** Raised when a webhook's signature is missing, forged or too old. */

@@ -26,6 +26,8 @@ interface Known {
   stored: number;
   /** The override in force, undefined when the plan's limit applies. */
   override: Limit | undefined;
+  /** Calls past the limit are served and billed (pay as you go) instead of refused. */
+  overageAllowed: boolean;
   periodStart: Date;
 }
 
@@ -38,7 +40,8 @@ interface Known {
 @Injectable()
 export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiCallMeter.name);
-  private pending = new Map<string, number>();
+  /** Calls counted since the last flush, and how many of them were past the limit (pay as you go). */
+  private pending = new Map<string, { calls: number; overage: number }>();
   private readonly known = new Map<string, Known>();
   private readonly loading = new Map<string, Promise<Known>>();
   private timer?: NodeJS.Timeout;
@@ -64,15 +67,17 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
     const known = await this.knownFor(organizationId);
     const limit = known.override !== undefined ? known.override : this.catalog.limit(planTier, 'api_calls');
     const stored = known.periodStart < periodStart() ? 0 : known.stored;
-    const before = stored + (this.pending.get(organizationId) ?? 0);
-    if (limit !== null && before + 1 > limit) return { allowed: false, current: before, limit, crossed: null };
-    this.pending.set(organizationId, (this.pending.get(organizationId) ?? 0) + 1);
+    const pending = this.pending.get(organizationId) ?? { calls: 0, overage: 0 };
+    const before = stored + pending.calls;
+    const past = limit !== null && before + 1 > limit;
+    if (past && !known.overageAllowed) return { allowed: false, current: before, limit, crossed: null };
+    this.pending.set(organizationId, { calls: pending.calls + 1, overage: pending.overage + (past ? 1 : 0) });
     return { allowed: true, current: before + 1, limit, crossed: crossedThreshold(before, before + 1, limit) };
   }
 
   /** Calls counted by this process and not yet written. */
   unflushed(organizationId: string): number {
-    return this.pending.get(organizationId) ?? 0;
+    return this.pending.get(organizationId)?.calls ?? 0;
   }
 
   /** Drops what this process knows of an organization (after an override or plan change). */
@@ -86,10 +91,18 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      const rows = (await this.dataSource.query(FLUSH_SQL, [[...batch.keys()], [...batch.values()]])) as StoredRow[];
+      const counts = [...batch.values()];
+      const rows = (await this.dataSource.query(FLUSH_SQL, [
+        [...batch.keys()],
+        counts.map((c) => c.calls),
+        counts.map((c) => c.overage),
+      ])) as StoredRow[];
       await this.refresh(rows);
     } catch (error) {
-      for (const [org, count] of batch) this.pending.set(org, (this.pending.get(org) ?? 0) + count);
+      for (const [org, count] of batch) {
+        const now = this.pending.get(org) ?? { calls: 0, overage: 0 };
+        this.pending.set(org, { calls: now.calls + count.calls, overage: now.overage + count.overage });
+      }
       throw error;
     }
   }
@@ -108,7 +121,14 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
   private async load(organizationId: string): Promise<Known> {
     const [row] = (await this.dataSource.query(LOAD_SQL, [organizationId])) as StoredRow[];
     const known = toKnown(
-      row ?? { organization_id: organizationId, current: '0', period_start: periodStart(), has_override: false, limit_value: null },
+      row ?? {
+        organization_id: organizationId,
+        current: '0',
+        period_start: periodStart(),
+        has_override: false,
+        limit_value: null,
+        overage_allowed: false,
+      },
     );
     this.known.set(organizationId, known);
     return known;
@@ -125,11 +145,12 @@ interface StoredRow {
   period_start: Date;
   has_override: boolean;
   limit_value: string | null;
+  overage_allowed: boolean;
 }
 
 function toKnown(row: StoredRow): Known {
   const override = row.has_override ? (row.limit_value === null ? null : Number(row.limit_value)) : undefined;
-  return { stored: Number(row.current), override, periodStart: new Date(row.period_start) };
+  return { stored: Number(row.current), override, overageAllowed: row.overage_allowed, periodStart: new Date(row.period_start) };
 }
 
 /** The start of the current calendar month, UTC. */
@@ -141,15 +162,21 @@ const MONTH_START = `(date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE
 
 const OVERRIDE_COLUMNS = `
   EXISTS (SELECT 1 FROM quota_overrides qo WHERE qo.organization_id = u.organization_id AND qo.dimension = 'api_calls') AS has_override,
-  (SELECT qo.limit_value FROM quota_overrides qo WHERE qo.organization_id = u.organization_id AND qo.dimension = 'api_calls') AS limit_value`;
+  (SELECT qo.limit_value FROM quota_overrides qo WHERE qo.organization_id = u.organization_id AND qo.dimension = 'api_calls') AS limit_value,
+  EXISTS (SELECT 1 FROM quota_overage o WHERE o.organization_id = u.organization_id AND o.dimension = 'api_calls') AS overage_allowed`;
 
-// System context: one statement for every organization that made calls. A new month starts from zero.
+// System context: one statement for every organization that made calls. A new month starts from zero;
+// the month that ended is kept beside it (billing reports the last of its overage from there).
 const FLUSH_SQL = `
-  INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current, period_start)
-  SELECT b.org, 'api_calls', '${ORGANIZATION_SCOPE}', b.n, ${MONTH_START}
-    FROM unnest($1::uuid[], $2::bigint[]) AS b(org, n)
+  INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current, overage, period_start)
+  SELECT b.org, 'api_calls', '${ORGANIZATION_SCOPE}', b.n, b.overage, ${MONTH_START}
+    FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS b(org, n, overage)
   ON CONFLICT (organization_id, dimension, scope_id) DO UPDATE SET
     current = CASE WHEN u.period_start < EXCLUDED.period_start THEN EXCLUDED.current ELSE u.current + EXCLUDED.current END,
+    overage = CASE WHEN u.period_start < EXCLUDED.period_start THEN EXCLUDED.overage ELSE u.overage + EXCLUDED.overage END,
+    previous_current = CASE WHEN u.period_start < EXCLUDED.period_start THEN u.current ELSE u.previous_current END,
+    previous_overage = CASE WHEN u.period_start < EXCLUDED.period_start THEN u.overage ELSE u.previous_overage END,
+    previous_period_start = CASE WHEN u.period_start < EXCLUDED.period_start THEN u.period_start ELSE u.previous_period_start END,
     period_start = GREATEST(u.period_start, EXCLUDED.period_start)
   RETURNING u.organization_id, u.current, u.period_start, ${OVERRIDE_COLUMNS}`;
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ApiCallMeter, METER_OPTIONS, MeterOptions } from './api-call-meter';
+import { ApiCallOverage } from './api-call-overage';
 import { PlanCatalog } from './plan-catalog';
 import { FeatureGate } from './feature-gate';
 import { QUOTA_OPTIONS, QuotaOptions, QuotaService } from './quota.service';
@@ -21,8 +22,9 @@ export class QuotaModule {
         QuotaService,
         FeatureGate,
         ApiCallMeter,
+        ApiCallOverage,
       ],
-      exports: [PlanCatalog, QuotaService, FeatureGate, ApiCallMeter],
+      exports: [PlanCatalog, QuotaService, FeatureGate, ApiCallMeter, ApiCallOverage],
     };
   }
 }

@@ -6,6 +6,7 @@ import { QuotaTriggers1764170000000 } from './1764170000000-quota-triggers';
 import { SessionOrganization1764180000000 } from './1764180000000-session-organization';
 import { Hardening1764190000000 } from './1764190000000-hardening';
 import { Billing1764200000000 } from './1764200000000-billing';
+import { PayAsYouGo1764210000000 } from './1764210000000-pay-as-you-go';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SessionOrganization1764180000000,
   Hardening1764190000000,
   Billing1764200000000,
+  PayAsYouGo1764210000000,
 ];

@@ -6,6 +6,20 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { SandboxEventDelivery } from './sandbox/sandbox-event-delivery';
 
+const SANDBOX_METERED_PRICE = 'price_sandbox_api_calls_metered';
+/** What the sandbox charges for API calls past the allowance: $0.20 per 1,000. */
+const SANDBOX_CENTS_PER_1000_CALLS = 20;
+
+/** The metered price of API calls past the allowance, when pay as you go is offered (always in the sandbox). */
+export const METERED_PRICE = Symbol('plinth:meteredPrice');
+
+export const meteredPriceProvider: Provider = {
+  provide: METERED_PRICE,
+  inject: [AppConfig],
+  useFactory: (config: AppConfig): string | null =>
+    config.billingSandbox ? SANDBOX_METERED_PRICE : (config.STRIPE_PRICE_API_CALLS_METERED ?? null),
+};
+
 /** Which price is which plan: the STRIPE_PRICE_* settings, or the sandbox's own ids. */
 export const priceBookProvider: Provider = {
   provide: PriceBook,
@@ -35,11 +49,13 @@ export const billingProvider: Provider = {
       ? new SandboxBilling(transactions, dataSource, delivery, {
           appUrl: config.APP_URL.replace(/\/$/, ''),
           prices: sandboxPrices(catalog, prices),
+          metered: { id: SANDBOX_METERED_PRICE, centsPer1000: SANDBOX_CENTS_PER_1000_CALLS },
         })
       : new StripeProvider({
           secretKey: config.STRIPE_SECRET_KEY ?? '',
           apiUrl: config.STRIPE_API_URL,
           automaticTax: config.STRIPE_AUTOMATIC_TAX,
+          meterEventName: config.STRIPE_METER_EVENT_NAME,
         }),
 };
 

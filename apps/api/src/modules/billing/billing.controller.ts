@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { BillingService } from './billing.service';
 import {
+  ApiCallsModeDto,
   CancelRequestDto,
   CheckoutRequestDto,
   CheckoutSessionDto,
@@ -65,6 +66,18 @@ export class BillingController {
   })
   cancel(@Body() dto: CancelRequestDto): Promise<SubscriptionDto> {
     return this.billing.cancel(this.tenant, dto);
+  }
+
+  @Put('api-calls-mode')
+  @Authorize('billing:manage', { signedIn: true })
+  @ApiEndpoint({
+    summary: 'API calls past the allowance: refused with 402 (hard_limit), or served and billed per 1,000 (pay_as_you_go)',
+    description: 'Pay as you go needs a live Starter or Pro subscription and a metered price (always offered in the sandbox).',
+    response: SubscriptionDto,
+    errors: ['VALIDATION_FAILED', 'CONFLICT', 'SERVICE_UNAVAILABLE'],
+  })
+  setApiCallsMode(@Body() dto: ApiCallsModeDto): Promise<SubscriptionDto> {
+    return this.billing.setApiCallsMode(this.tenant, dto);
   }
 
   @Get('invoices')

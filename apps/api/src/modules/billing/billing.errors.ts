@@ -49,3 +49,9 @@ export class BillingProviderUnavailableError extends DomainError {
     super('SERVICE_UNAVAILABLE', 'The payment provider did not answer; nothing was changed. Try again in a moment.');
   }
 }
+
+export class PayAsYouGoUnavailableError extends ConflictError {
+  constructor() {
+    super('Pay as you go needs a live Starter or Pro subscription, and a metered price configured for API calls');
+  }
+}

@@ -5,13 +5,15 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { BillingController } from './billing.controller';
 import { BillingMails } from './billing-mails';
 import { BillingMetrics } from './billing-metrics';
-import { billingProvider, priceBookProvider } from './billing-provider';
+import { billingProvider, meteredPriceProvider, priceBookProvider } from './billing-provider';
 import { BillingReconciler } from './billing-reconciler';
 import { BillingService } from './billing.service';
 import { GraceChecks } from './grace-checks';
 import { GracePeriods } from './grace-periods';
 import { InvoiceRecords } from './invoice-records';
 import { InvoicesService } from './invoices.service';
+import { PayAsYouGo } from './pay-as-you-go';
+import { UsageReports } from './usage-reports';
 import { SandboxBillingController } from './sandbox/sandbox-billing.controller';
 import { SandboxEventDelivery } from './sandbox/sandbox-event-delivery';
 import { SandboxEventSender } from './sandbox/sandbox-event-sender';
@@ -34,6 +36,9 @@ export class BillingModule {
       controllers: [BillingController, StripeWebhooksController, ...(config.billingSandbox ? [SandboxBillingController] : [])],
       providers: [
         priceBookProvider,
+        meteredPriceProvider,
+        PayAsYouGo,
+        UsageReports,
         billingProvider,
         BillingService,
         InvoicesService,

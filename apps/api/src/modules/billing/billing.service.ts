@@ -17,6 +17,7 @@ import {
   EnterpriseContractError,
 } from './billing.errors';
 import type {
+  ApiCallsModeDto,
   CancelRequestDto,
   CheckoutRequestDto,
   CheckoutSessionDto,
@@ -25,6 +26,7 @@ import type {
   SubscriptionDto,
 } from './dto/billing.dto';
 import type { Subscription } from './entities/subscription.entity';
+import { PayAsYouGo } from './pay-as-you-go';
 import { SubscriptionRecords } from './subscription-records';
 import { SubscriptionSync } from './subscription-sync';
 
@@ -41,10 +43,19 @@ export class BillingService {
     private readonly sync: SubscriptionSync,
     private readonly audit: AuditLogger,
     private readonly config: AppConfig,
+    private readonly payAsYouGo: PayAsYouGo,
   ) {}
 
   subscription(tenant: TenantContext): Promise<SubscriptionDto> {
     return tenant.transaction(async (tx) => this.present(tx, await this.records.find(tx), tx.planTier));
+  }
+
+  /** Refuse calls past the allowance, or serve and bill them (owners of a live paid plan). */
+  setApiCallsMode(tenant: TenantContext, dto: ApiCallsModeDto): Promise<SubscriptionDto> {
+    return tenant.transaction(async (tx) => {
+      await this.call(() => this.payAsYouGo.setMode(tx, dto.mode));
+      return this.present(tx, await this.records.find(tx), tx.planTier);
+    });
   }
 
   /** Opens a checkout for a paid plan; the customer is created with the first one. Holds the subscription row: two at once wait in turn. */
@@ -123,7 +134,7 @@ export class BillingService {
   }
 
   /** `planTier`: the plan in force (the unit of work's, unless this one changed it). */
-  private present(tx: TenantTx, record: Subscription | null, planTier: PlanTier): SubscriptionDto {
+  private async present(tx: TenantTx, record: Subscription | null, planTier: PlanTier): Promise<SubscriptionDto> {
     const subscribed = Boolean(record?.stripeSubscriptionId);
     const iso = (at: Date | null | undefined) => at?.toISOString() ?? null;
     return {
@@ -141,6 +152,7 @@ export class BillingService {
       stripeSubscriptionId: record?.stripeSubscriptionId ?? null,
       sandbox: this.provider.sandbox,
       trialAvailable: !record?.trialUsed,
+      apiCalls: await this.payAsYouGo.describe(tx, record),
     };
   }
 

@@ -18,6 +18,7 @@ import { BillingMails } from './billing-mails';
 import type { Subscription } from './entities/subscription.entity';
 import { SubscriptionTransition } from './entities/subscription-transition.entity';
 import { GraceChecks } from './grace-checks';
+import { PayAsYouGo } from './pay-as-you-go';
 import { SubscriptionRecords } from './subscription-records';
 
 /** How a subscription state was seen: in an event created `at`, or `fetched` from the provider (its latest) because of something at `at`. */
@@ -50,6 +51,7 @@ export class SubscriptionSync {
     private readonly mails: BillingMails,
     private readonly grace: GraceChecks,
     private readonly meter: ApiCallMeter,
+    private readonly payAsYouGo: PayAsYouGo,
   ) {}
 
   /** Returns the names of the fields that changed (none: stale, ignored, or the same). */
@@ -104,6 +106,7 @@ export class SubscriptionSync {
       graceEndsAt: graceStartedAt ? graceEndsAt(graceStartedAt) : null,
       graceRemindersSent: enteringGrace || !graceStartedAt ? 0 : before.graceRemindersSent,
       syncedAt: before.syncedAt && before.syncedAt > observed.at ? before.syncedAt : observed.at,
+      meteredItemId: sameSubscription ? before.meteredItemId : null,
     };
   }
 
@@ -119,6 +122,7 @@ export class SubscriptionSync {
       await tx.manager.update(Organization, { id: tx.organizationId }, { planTier: to });
       tx.afterCommit(() => this.meter.forget(tx.organizationId));
     }
+    if (!isLive(status)) await this.payAsYouGo.stop(tx);
     return { from, to };
   }
 

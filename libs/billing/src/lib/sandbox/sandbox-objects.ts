@@ -112,10 +112,10 @@ export function subscriptionObject(input: {
 /** An invoice for one period of `subscription`, finalized at `at` and paid or not. */
 export function invoiceObject(
   subscription: Json,
-  input: { at: Date; periodStart: Date; periodEnd: Date; paid: boolean; reason: string },
+  input: { at: Date; periodStart: Date; periodEnd: Date; paid: boolean; reason: string; usageCents?: number },
 ): Json {
   const price = (itemOf(subscription).price ?? {}) as Json;
-  const amount = Number(price.unit_amount ?? 0);
+  const amount = Number(price.unit_amount ?? 0) + (input.usageCents ?? 0);
   return {
     id: sandboxId('in'),
     object: 'invoice',
@@ -152,6 +152,45 @@ export function eventObject(type: string, object: Json, at: Date): Json {
   };
 }
 
+/** The plan's item (a metered one may ride along). */
 export function itemOf(subscription: Json): Json {
-  return (((subscription.items as Json).data as Json[])[0] ?? {}) as Json;
+  const items = (subscription.items as Json).data as Json[];
+  return (items.find((item) => ((item.price as Json).recurring as Json | undefined)?.usage_type !== 'metered') ?? items[0] ?? {}) as Json;
+}
+
+/** A metered item (API calls past the limit), billed in arrears with each renewal. */
+export function meteredItemObject(priceId: string, centsPer1000: number, planItem: Json): Json {
+  return {
+    id: sandboxId('si'),
+    object: 'subscription_item',
+    price: {
+      id: priceId,
+      object: 'price',
+      unit_amount: null,
+      unit_amount_decimal: String(centsPer1000 / 1000),
+      currency: 'usd',
+      recurring: { interval: ((planItem.price as Json).recurring as Json).interval, usage_type: 'metered' },
+    },
+    current_period_start: planItem.current_period_start,
+    current_period_end: planItem.current_period_end,
+  };
+}
+
+/** A usage record (Stripe's meter event), its id the reporter's identifier. */
+export function meterEventObject(input: {
+  identifier: string;
+  customerId: string;
+  subscriptionId: string;
+  quantity: number;
+  at: Date;
+}): Json {
+  return {
+    id: input.identifier,
+    object: 'billing.meter_event',
+    identifier: input.identifier,
+    timestamp: seconds(input.at),
+    payload: { stripe_customer_id: input.customerId, value: String(input.quantity) },
+    subscription: input.subscriptionId,
+    invoiced: false,
+  };
 }

@@ -3,13 +3,16 @@ import { DataSource } from 'typeorm';
 import { periodEnd } from '../billing-periods';
 import { addDays } from '../grace';
 import { subscriptionFromStripe } from '../stripe-objects';
-import { BillingProvider, CheckoutInput, CheckoutSession, ProviderSubscription } from '../types';
+import { BillingProvider, CheckoutInput, CheckoutSession, ProviderSubscription, UsageReport } from '../types';
 import {
   checkoutSessionObject,
   customerObject,
   eventObject,
   invoiceObject,
+  itemOf,
   Json,
+  meteredItemObject,
+  meterEventObject,
   SandboxPrice,
   subscriptionObject,
 } from './sandbox-objects';
@@ -26,6 +29,8 @@ export interface SandboxSettings {
   /** The SPA's origin: the sandbox's checkout and portal pages live there. */
   appUrl: string;
   prices: SandboxPrice[];
+  /** The metered price of API calls past the limit (pay as you go). */
+  metered: { id: string; centsPer1000: number };
 }
 
 export interface SandboxState {
@@ -105,6 +110,34 @@ export class SandboxBilling extends BillingProvider {
     return new Date(Date.now() + (await this.lookup.clockOffsetSeconds(organizationId)) * 1000);
   }
 
+  async addMeteredItem(subscriptionId: string, priceId: string): Promise<string> {
+    const found = await this.lookup.subscription(subscriptionId);
+    if (!found) throw new NotFoundError('Subscription');
+    return this.transactions.run(found.organizationId, async (tx) => {
+      const stored = await this.store.find(tx, 'subscription', subscriptionId);
+      if (!stored) throw new NotFoundError('Subscription');
+      const items = (stored.data.items as Json).data as Json[];
+      const existing = items.find((item) => (item.price as Json).id === priceId);
+      if (existing) return String(existing.id);
+      const item = meteredItemObject(priceId, this.settings.metered.centsPer1000, itemOf(stored.data));
+      items.push(item);
+      await this.record(tx, {
+        subscription: stored.data,
+        invoices: [],
+        events: [{ type: 'customer.subscription.updated', object: stored.data }],
+      });
+      return String(item.id);
+    });
+  }
+
+  async reportUsage(report: UsageReport): Promise<void> {
+    await this.transactions.run(report.organizationId, (tx) => this.store.saveNew(tx, 'usage_record', meterEventObject(report)));
+  }
+
+  async meteredCentsPer1000(): Promise<number> {
+    return this.settings.metered.centsPer1000;
+  }
+
   /** Pays an open sandbox checkout (the card entered there always works): the subscription starts, trialing or with a paid invoice. */
   async completeCheckout(tx: TenantTx, sessionId: string): Promise<{ sessionId: string; successUrl: string }> {
     const session = await this.store.find(tx, 'checkout_session', sessionId);
@@ -176,7 +209,10 @@ export class SandboxBilling extends BillingProvider {
     await this.store.updateAccount(tx, { ...account, clockOffsetSeconds });
     const to = this.at(clockOffsetSeconds);
     for (const subscription of await this.store.liveSubscriptions(tx)) {
-      await this.record(tx, advanceSubscription(subscription, from, to, account.cardOutcome));
+      const usage = await this.store.uninvoicedUsage(tx, String(subscription.id), false);
+      const simulated = advanceSubscription(subscription, from, to, account.cardOutcome, this.usageCents(usage));
+      if (simulated.invoices.length > 0 && usage > 0) await this.store.uninvoicedUsage(tx, String(subscription.id), true);
+      await this.record(tx, simulated);
     }
     return { now: to, cardOutcome: account.cardOutcome };
   }
@@ -196,6 +232,10 @@ export class SandboxBilling extends BillingProvider {
       tx,
       simulated.events.map((event) => eventObject(event.type, event.object, sentAt)),
     );
+  }
+
+  private usageCents(quantity: number): number {
+    return Math.round((quantity * this.settings.metered.centsPer1000) / 1000);
   }
 
   private async clock(tx: TenantTx): Promise<Date> {

@@ -24,15 +24,20 @@ type Moment = { at: Date; kind: 'trial_will_end' | 'period_end' };
  * clock, as Stripe would: the trial warning, the trial's end and each
  * renewal charged with the card's outcome (paid: active; declined: past
  * due, an open invoice), and a cancellation asked for at period end.
+ * `usageCents`, metered usage not yet invoiced, is billed with the first renewal.
  */
-export function advanceSubscription(subscription: Json, from: Date, to: Date, card: CardOutcome): Simulated {
+export function advanceSubscription(subscription: Json, from: Date, to: Date, card: CardOutcome, usageCents = 0): Simulated {
   const result: Simulated = { subscription: structuredClone(subscription), invoices: [], events: [] };
   let cursor = from;
+  let unbilled = usageCents;
   for (let moment = nextMoment(result.subscription, cursor); moment && moment.at <= to; moment = nextMoment(result.subscription, cursor)) {
     cursor = moment.at;
     if (moment.kind === 'trial_will_end') emit(result, 'customer.subscription.trial_will_end', result.subscription);
     else if (result.subscription.cancel_at_period_end) endSubscription(result, moment.at);
-    else renew(result, moment.at, card);
+    else {
+      renew(result, moment.at, card, unbilled);
+      unbilled = 0;
+    }
   }
   return result;
 }
@@ -80,14 +85,22 @@ function nextMoment(subscription: Json, after: Date): Moment | null {
   return null;
 }
 
-function renew(result: Simulated, at: Date, card: CardOutcome): void {
+function renew(result: Simulated, at: Date, card: CardOutcome, usageCents: number): void {
   const subscription = result.subscription;
-  const item = itemOf(subscription);
-  const end = periodEnd(at, cycleOf(item));
-  item.current_period_start = seconds(at);
-  item.current_period_end = seconds(end);
+  const end = periodEnd(at, cycleOf(itemOf(subscription)));
+  for (const item of (subscription.items as Json).data as Json[]) {
+    item.current_period_start = seconds(at);
+    item.current_period_end = seconds(end);
+  }
   const paid = card === 'succeeds';
-  const invoice = invoiceObject(subscription, { at, periodStart: at, periodEnd: end, paid: false, reason: 'subscription_cycle' });
+  const invoice = invoiceObject(subscription, {
+    at,
+    periodStart: at,
+    periodEnd: end,
+    paid: false,
+    reason: 'subscription_cycle',
+    usageCents,
+  });
   emit(result, 'invoice.finalized', invoice);
   if (paid) Object.assign(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0 });
   if (paid) (invoice.status_transitions as Json).paid_at = seconds(at);

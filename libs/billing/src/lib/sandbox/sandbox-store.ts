@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Json } from './sandbox-objects';
 import type { CardOutcome } from './sandbox-simulation';
 
-export type SandboxObjectType = 'customer' | 'checkout_session' | 'subscription' | 'invoice';
+export type SandboxObjectType = 'customer' | 'checkout_session' | 'subscription' | 'invoice' | 'usage_record';
 
 export interface SandboxAccount {
   clockOffsetSeconds: number;
@@ -78,6 +78,30 @@ export class SandboxStore {
       [tx.organizationId, subscriptionId],
     )) as Array<{ data: Json }>;
     return rows.map((row) => row.data);
+  }
+
+  /** Keeps `data` unless an object with its id exists (a usage record sent again). */
+  async saveNew(tx: TenantTx, type: SandboxObjectType, data: Json): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO sandbox_billing_objects (id, organization_id, type, data) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+      [data.id, tx.organizationId, type, data],
+    );
+  }
+
+  /** Usage reported for `subscriptionId` and not yet on an invoice, summed; marked invoiced when `claim`. */
+  async uninvoicedUsage(tx: TenantTx, subscriptionId: string, claim: boolean): Promise<number> {
+    const [row] = (await tx.manager.query(
+      claim
+        ? `WITH claimed AS (
+             UPDATE sandbox_billing_objects SET data = jsonb_set(data, '{invoiced}', 'true')
+              WHERE organization_id = $1 AND type = 'usage_record' AND data->>'subscription' = $2 AND NOT (data->>'invoiced')::boolean
+             RETURNING (data->'payload'->>'value')::bigint AS value)
+           SELECT COALESCE(sum(value), 0) AS quantity FROM claimed`
+        : `SELECT COALESCE(sum((data->'payload'->>'value')::bigint), 0) AS quantity FROM sandbox_billing_objects
+            WHERE organization_id = $1 AND type = 'usage_record' AND data->>'subscription' = $2 AND NOT (data->>'invoiced')::boolean`,
+      [tx.organizationId, subscriptionId],
+    )) as Array<{ quantity: string }>;
+    return Number(row.quantity);
   }
 
   async save(tx: TenantTx, type: SandboxObjectType, data: Json, input: Json = {}): Promise<void> {

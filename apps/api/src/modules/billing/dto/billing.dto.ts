@@ -42,6 +42,31 @@ export class CheckoutSessionDto {
   @ApiProperty({ description: 'Absolute URL of the checkout page (Stripe’s, or the sandbox’s)' }) sessionUrl: string;
 }
 
+export const API_CALLS_MODES = ['hard_limit', 'pay_as_you_go'] as const;
+export type ApiCallsMode = (typeof API_CALLS_MODES)[number];
+
+export class ApiCallsBillingDto {
+  @ApiProperty({
+    enum: API_CALLS_MODES,
+    description: 'hard_limit: calls past the allowance are refused (402); pay_as_you_go: served and billed',
+  })
+  mode: ApiCallsMode;
+  @ApiProperty({
+    description: 'The owner may switch to pay as you go now (a live Starter or Pro subscription, a metered price configured)',
+  })
+  payAsYouGoAvailable: boolean;
+  @ApiProperty({ description: 'Calls served past the allowance this month (as of the last meter flush)' }) overageThisMonth: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Price of 1,000 calls past the allowance, in cents; null: not offered' })
+  centsPer1000: number | null;
+  @ApiProperty({ description: 'What this month’s overage comes to so far, in cents' }) overageAmountCents: number;
+}
+
+export class ApiCallsModeDto {
+  @ApiProperty({ enum: API_CALLS_MODES })
+  @IsIn(API_CALLS_MODES)
+  mode: ApiCallsMode;
+}
+
 export class SubscriptionDto {
   @ApiProperty({ enum: PLAN_TIERS, description: 'The plan in force (its limits apply)' }) planTier: PlanTier;
   @ApiProperty({ enum: BILLING_CYCLES, nullable: true }) billingCycle: BillingCycle | null;
@@ -60,6 +85,8 @@ export class SubscriptionDto {
   @ApiProperty({ description: 'Payments are simulated by the sandbox (no Stripe key configured)' }) sandbox: boolean;
   @ApiProperty({ description: 'A checkout now would start with the plan’s free trial (only an organization’s first subscription has one)' })
   trialAvailable: boolean;
+  @ApiProperty({ type: ApiCallsBillingDto, description: 'API calls past the allowance: refused, or billed (pay as you go)' })
+  apiCalls: ApiCallsBillingDto;
 }
 
 export class PortalRequestDto {

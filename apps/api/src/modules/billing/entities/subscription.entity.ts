@@ -56,6 +56,10 @@ export class Subscription {
   @Column({ type: 'timestamptz', nullable: true })
   syncedAt: Date | null;
 
+  /** The subscription's metered item (API calls past the limit), once pay as you go was turned on. */
+  @Column({ type: 'text', nullable: true })
+  meteredItemId: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
