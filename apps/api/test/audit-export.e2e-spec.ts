@@ -79,7 +79,11 @@ describe('GET /audit-logs/export', () => {
     expect(refused.body.error).toEqual({
       code: 'PLAN_FEATURE_UNAVAILABLE',
       message: 'Your plan does not include the feature auditExport; it starts with the pro plan',
-      details: { feature: 'auditExport', requiredTier: 'pro', upgradeUrl: 'http://localhost:3000/pricing' },
+      details: {
+        feature: 'auditExport',
+        requiredTier: 'pro',
+        upgradeUrl: expect.stringMatching(/^http:\/\/localhost:3000\/o\/[a-z0-9-]+\/billing$/),
+      },
     });
   });
 

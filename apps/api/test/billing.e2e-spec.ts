@@ -42,6 +42,7 @@ describe('billing: the subscription lifecycle on the sandbox', () => {
       planTier: 'free',
       billingCycle: null,
       status: 'active',
+      live: false,
       currentPeriodStart: null,
       currentPeriodEnd: null,
       cancelAtPeriodEnd: false,
@@ -53,6 +54,7 @@ describe('billing: the subscription lifecycle on the sandbox', () => {
       stripeSubscriptionId: null,
       sandbox: true,
       trialAvailable: true,
+      apiCalls: { mode: 'hard_limit', payAsYouGoAvailable: false, overageThisMonth: 0, centsPer1000: 20, overageAmountCents: 0 },
     });
   });
 

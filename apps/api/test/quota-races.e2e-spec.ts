@@ -17,7 +17,8 @@ import {
   usage,
 } from './content-fixtures';
 
-const UPGRADE_URL = 'http://localhost:3000/pricing';
+/** The organization's billing page. */
+const UPGRADE_URL = expect.stringMatching(/^http:\/\/localhost:3000\/o\/[a-z0-9-]+\/billing$/);
 
 /**
  * API.md: "N concurrent creates against a limit L leave exactly min(N, L)

@@ -62,9 +62,16 @@ describe('plans, quotas, metering and rate limits', () => {
       );
       await t.http.get('/api/v1/quotas/status').set('X-API-Key', key).expect(200);
       const refused = await t.http.get('/api/v1/quotas/status').set('X-API-Key', key).expect(402);
+      const { slug } = (await t.http.get(`/api/v1/organizations/${owner.organizationId}`).set(owner.auth).expect(200)).body.data;
       expect(refused.body.error).toMatchObject({
         code: 'QUOTA_EXCEEDED',
-        details: { dimension: 'api_calls', current: 10_000, limit: 10_000, planTier: 'free', upgradeUrl: 'http://localhost:3000/pricing' },
+        details: {
+          dimension: 'api_calls',
+          current: 10_000,
+          limit: 10_000,
+          planTier: 'free',
+          upgradeUrl: `http://localhost:3000/o/${slug}/billing`,
+        },
       });
       const console = await t.http.get('/api/v1/quotas/status').set(owner.auth).expect(200);
       expect(console.body.data.api_calls).toMatchObject({ current: 10_000, limit: 10_000, remaining: 0, percentage: 100 });

@@ -1437,6 +1437,8 @@ export interface components {
              * @enum {string}
              */
             status: "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "incomplete" | "incomplete_expired" | "paused";
+            /** @description A subscription runs (trialing, active, or past due in grace): change it in the portal; checkout is refused */
+            live: boolean;
             /** Format: date-time */
             currentPeriodStart: string | null;
             /** Format: date-time */

@@ -3,7 +3,7 @@ import type { PlanTier } from '@plinth/tenancy';
 import { PlanFeatureUnavailableError } from './errors';
 import { PlanCatalog } from './plan-catalog';
 import type { PlanFeatures } from './plans';
-import { QUOTA_OPTIONS, QuotaOptions } from './quota.service';
+import { QUOTA_OPTIONS, QuotaOptions, QuotaTenant } from './quota.service';
 
 /** Feature gating by plan: one call, one upgrade URL. */
 @Injectable()
@@ -18,12 +18,12 @@ export class FeatureGate {
   }
 
   /** 402 PLAN_FEATURE_UNAVAILABLE naming the cheapest plan that has it, unless the plan has the feature. */
-  require(planTier: PlanTier, feature: keyof PlanFeatures): void {
-    if (this.has(planTier, feature)) return;
+  require(tenant: QuotaTenant, feature: keyof PlanFeatures): void {
+    if (this.has(tenant.planTier, feature)) return;
     throw new PlanFeatureUnavailableError({
       feature,
       requiredTier: this.catalog.cheapestWith(feature),
-      upgradeUrl: this.options.upgradeUrl,
+      upgradeUrl: this.options.upgradeUrl(tenant.organizationSlug),
     });
   }
 }

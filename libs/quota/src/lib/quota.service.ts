@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { databaseError, TenantTransactions, TenantTx } from '@plinth/tenancy';
+import type { PlanTier } from '@plinth/tenancy';
 import type { EntityManager } from 'typeorm';
 import { QuotaExceededError } from './errors';
 import { PlanCatalog } from './plan-catalog';
@@ -12,8 +13,14 @@ export const ORGANIZATION_SCOPE = '00000000-0000-0000-0000-000000000000';
 export const QUOTA_OPTIONS = Symbol('plinth:quotaOptions');
 
 export interface QuotaOptions {
-  /** Where a 402 sends the customer, e.g. `${APP_URL}/pricing`. */
-  upgradeUrl: string;
+  /** Where a 402 sends the customer: the organization's billing page, say. */
+  upgradeUrl: (organizationSlug: string) => string;
+}
+
+/** Who a 402 is for: the plan that refused, and where its organization upgrades. */
+export interface QuotaTenant {
+  planTier: PlanTier;
+  organizationSlug: string;
 }
 
 export interface QuotaSnapshot {
@@ -58,10 +65,6 @@ export class QuotaService implements OnModuleInit {
     const limits = Object.fromEntries(this.catalog.plans.map((plan) => [plan.tier, plan.limits]));
     this.transactions.setTransactionSetting(QUOTA_SETTING, JSON.stringify({ thresholds: WARNING_THRESHOLDS, limits }));
     this.transactions.addErrorTranslator((error, tx) => this.translate(error, tx));
-  }
-
-  get upgradeUrl(): string {
-    return this.options.upgradeUrl;
   }
 
   /** Current usage and the limit in force (an override first, then the plan). */
@@ -128,8 +131,9 @@ export class QuotaService implements OnModuleInit {
     );
   }
 
-  exceeded(tx: Pick<TenantTx, 'planTier'>, dimension: Dimension, current: number, limit: Limit): QuotaExceededError {
-    return new QuotaExceededError({ dimension, current, limit, planTier: tx.planTier, upgradeUrl: this.options.upgradeUrl });
+  exceeded(tenant: QuotaTenant, dimension: Dimension, current: number, limit: Limit): QuotaExceededError {
+    const upgradeUrl = this.options.upgradeUrl(tenant.organizationSlug);
+    return new QuotaExceededError({ dimension, current, limit, planTier: tenant.planTier, upgradeUrl });
   }
 
   /** The database's PL402 (a consume past the limit, at COMMIT or explicit) as the contract's 402. */

@@ -57,6 +57,10 @@ export class TenantTx {
     return this.context.organizationId;
   }
 
+  get organizationSlug(): string {
+    return this.context.organizationSlug;
+  }
+
   get planTier(): PlanTier {
     return this.context.planTier;
   }

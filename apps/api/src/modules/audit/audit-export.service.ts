@@ -32,7 +32,7 @@ export class AuditExportService {
   ) {}
 
   export(tenant: TenantContext, query: AuditLogExportQueryDto): Promise<Readable> {
-    this.features.require(tenant.planTier, 'auditExport');
+    this.features.require(tenant, 'auditExport');
     const line = query.format === 'csv' ? csvLine : (entry: AuditLogDto) => `${JSON.stringify(entry)}\n`;
     return this.streams.open(tenant, async (tx, push) => {
       if (query.format === 'csv' && !(await push(stringify([CSV_COLUMNS])))) return;

@@ -141,6 +141,7 @@ export class BillingService {
       planTier,
       billingCycle: subscribed ? (record?.billingCycle ?? null) : null,
       status: subscribed ? (record?.status ?? 'active') : 'active',
+      live: subscribed && isLive(record?.status ?? null),
       currentPeriodStart: iso(record?.currentPeriodStart),
       currentPeriodEnd: iso(record?.currentPeriodEnd),
       cancelAtPeriodEnd: record?.cancelAtPeriodEnd ?? false,

@@ -24,7 +24,7 @@ export class QuotasModule {
         MembersModule,
         QuotaModule.forRoot({
           catalog: loadPlanCatalog(config.PLANS_FILE),
-          upgradeUrl: `${config.APP_URL}/pricing`,
+          upgradeUrl: (slug) => `${config.APP_URL.replace(/\/$/, '')}/o/${slug}/billing`,
           flushIntervalMs: config.METER_FLUSH_INTERVAL_MS,
         }),
       ],

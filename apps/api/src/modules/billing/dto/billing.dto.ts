@@ -72,6 +72,10 @@ export class SubscriptionDto {
   @ApiProperty({ enum: BILLING_CYCLES, nullable: true }) billingCycle: BillingCycle | null;
   @ApiProperty({ enum: SUBSCRIPTION_STATUSES, description: 'A Free organization that never subscribed: active' })
   status: SubscriptionStatus;
+  @ApiProperty({
+    description: 'A subscription runs (trialing, active, or past due in grace): change it in the portal; checkout is refused',
+  })
+  live: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) currentPeriodStart: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) currentPeriodEnd: string | null;
   @ApiProperty() cancelAtPeriodEnd: boolean;

@@ -21,7 +21,7 @@ export class SitesService {
   ) {}
 
   create(tenant: TenantContext, dto: CreateSiteDto): Promise<SiteDto> {
-    if (dto.domain) this.features.require(tenant.planTier, 'customDomains');
+    if (dto.domain) this.features.require(tenant, 'customDomains');
     return refusingTakenDomain(() =>
       tenant.transaction(async (tx) => {
         const site = await tx.repo(Site).save({ name: dto.name, domain: dto.domain ?? null });
@@ -55,7 +55,7 @@ export class SitesService {
         const current = await sites.getOneBy({ id: siteId }, 'Site');
         // Only a new domain needs the feature: a site kept after a downgrade can still be renamed as sent whole.
         const newDomain = dto.domain !== undefined && dto.domain !== current.domain;
-        if (newDomain && dto.domain) this.features.require(tx.planTier, 'customDomains');
+        if (newDomain && dto.domain) this.features.require(tx, 'customDomains');
         const changes = {
           ...(dto.name !== undefined && dto.name !== current.name && { name: dto.name }),
           ...(newDomain && { domain: dto.domain }),
