@@ -21,7 +21,10 @@ import { auditRows, roleOf, startTenancyApp } from './tenancy-fixtures';
 
 const NOT_A_MEMBER = errorBody('NOT_A_MEMBER', 'You are not a member of this organization');
 const LAST_OWNER = errorBody('CONFLICT', 'An organization needs an owner: transfer ownership first', { rule: 'last_owner' });
-const OWNER_BY_OWNER_CHANGE = errorBody('FORBIDDEN', 'Only an owner can grant or take away the owner role', { rule: 'owner_by_owner' });
+const OWNER_BY_OWNER_CHANGE = errorBody('FORBIDDEN', 'Only an owner can change the role of an owner', { rule: 'owner_by_owner' });
+const OWNER_BY_TRANSFER = errorBody('FORBIDDEN', 'Ownership moves only by transfer (POST /organizations/:id/transfer-ownership)', {
+  rule: 'owner_by_transfer',
+});
 
 /** A slug nobody else in this run uses. */
 const freshSlug = (label = 'org') => `${label}-${randomUUID().slice(0, 8)}`;
@@ -466,11 +469,20 @@ describe('organizations', () => {
       expect(await auditRows(db, org.id, 'member.role_changed')).toEqual([]);
     });
 
-    it('lets an owner make another owner', async () => {
+    it('refuses to make an owner by a role change, even for an owner: ownership moves only by transfer', async () => {
       const org = await newOrg(t);
       const admin = await join(t, org, 'admin');
-      await changeRole(t, org.owner.auth, org.id, admin.userId, 'owner');
-      expect(await roleOf(db, org.id, admin.userId)).toBe('owner');
+      const response = await t.http
+        .patch(`/api/v1/organizations/${org.id}/members/${admin.userId}`)
+        .set(org.owner.auth)
+        .send({ role: 'owner' });
+      expect(response.status).toBe(403);
+      expect(response.body.error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/transfer/),
+        details: { rule: 'owner_by_transfer' },
+      });
+      expect(await roleOf(db, org.id, admin.userId)).toBe('admin');
     });
 
     it('lets an admin change an admin', async () => {
@@ -489,7 +501,7 @@ describe('organizations', () => {
         headers: admin.auth,
         body: { role: 'owner' },
       });
-      expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_OWNER_CHANGE });
+      expect({ status: response.status, body: response.body }).toEqual({ status: 403, body: OWNER_BY_TRANSFER });
       expect(await roleOf(db, org.id, editor.userId)).toBe('editor');
     });
 

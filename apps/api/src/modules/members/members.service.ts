@@ -29,11 +29,14 @@ export class MembersService {
 
   changeRole(tenant: TenantContext, userId: string, role: Role): Promise<MemberDto> {
     return this.inLockedOrganization(tenant, 'members:update', async (tx, caller) => {
-      const target = await this.getMember(tx, userId);
-      if ((role === 'owner' || target.role === 'owner') && caller.role !== 'owner') {
-        throw new RoleRuleError('Only an owner can grant or take away the owner role', 'owner_by_owner');
+      if (role === 'owner') {
+        throw new RoleRuleError('Ownership moves only by transfer (POST /organizations/:id/transfer-ownership)', 'owner_by_transfer');
       }
-      if (target.role === 'owner' && role !== 'owner') await this.ensureAnotherOwner(tx, userId);
+      const target = await this.getMember(tx, userId);
+      if (target.role === 'owner' && caller.role !== 'owner') {
+        throw new RoleRuleError('Only an owner can change the role of an owner', 'owner_by_owner');
+      }
+      if (target.role === 'owner') await this.ensureAnotherOwner(tx, userId);
       if (target.role !== role) {
         await tx.repo(OrganizationMember).update({ userId }, { role });
         // Keys are credentials their creator manages: below apikeys:manage, they go.
