@@ -468,4 +468,52 @@ describe('invites', () => {
       expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: INVITE_NOT_FOUND });
     });
   });
+
+  describe('POST /auth/signup with an invite token', () => {
+    const signupWith = (token: string, email: string, extra: object = {}) =>
+      t.http
+        .post('/api/v1/auth/signup')
+        .send({ email, password: 'correct-horse-42', name: 'Invited Person', inviteToken: token, ...extra });
+
+    it('joins the inviting organization with the invited role, creates none of its own, and sends no verify mail', async () => {
+      const org = await newOrg(t);
+      const sent = await invite(t, org.owner.auth, org.id, uniqueEmail('invited-signup'), 'editor');
+      const response = expectStatus(await signupWith(sent.inviteToken, sent.email, { organizationName: 'Ignored' }), 201);
+      expect(response.body.data.organization).toMatchObject({ id: org.id, name: org.name });
+      expect(response.body.data.user).toMatchObject({ email: sent.email, emailVerified: true });
+      const me = expectStatus(await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${response.body.data.accessToken}`), 200);
+      expect(me.body.data.memberships).toEqual([expect.objectContaining({ organizationId: org.id, role: 'editor' })]);
+      const templates = await db.query(
+        `SELECT data->>'template' AS template FROM pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1`,
+        [sent.email],
+      );
+      expect(templates).toEqual([{ template: 'invite' }]);
+      const [stored] = await db.query('SELECT accepted_at FROM invites WHERE id = $1', [sent.id]);
+      expect(stored.accepted_at).not.toBeNull();
+      expect(await auditRows(db, org.id, 'member.joined')).toHaveLength(1);
+    });
+
+    it('refuses another address than the invited one (403), and keeps no account', async () => {
+      const org = await newOrg(t);
+      const sent = await invite(t, org.owner.auth, org.id);
+      const stranger = uniqueEmail('stranger');
+      const response = await signupWith(sent.inviteToken, stranger);
+      expect(response.status).toBe(403);
+      expect(response.body.error.details).toEqual({ rule: 'invite_email' });
+      expect(await db.query('SELECT id FROM users WHERE email = $1', [stranger])).toEqual([]);
+    });
+
+    it('refuses a used (410), revoked or unknown (404) invite, and keeps no account', async () => {
+      const org = await newOrg(t);
+      const used = await invite(t, org.owner.auth, org.id);
+      expectStatus(await signupWith(used.inviteToken, used.email), 201);
+      const again = await signupWith(used.inviteToken, uniqueEmail('late'));
+      expect({ status: again.status, body: again.body }).toEqual({ status: 410, body: INVITE_USED });
+      const revoked = await invite(t, org.owner.auth, org.id);
+      await t.http.delete(`/api/v1/organizations/${org.id}/invites/${revoked.id}`).set(org.owner.auth).expect(204);
+      const refused = await signupWith(revoked.inviteToken, revoked.email);
+      expect({ status: refused.status, body: refused.body }).toEqual({ status: 404, body: INVITE_NOT_FOUND });
+      expect(await db.query('SELECT id FROM users WHERE email = $1', [revoked.email])).toEqual([]);
+    });
+  });
 });

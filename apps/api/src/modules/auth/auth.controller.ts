@@ -36,11 +36,13 @@ export class AuthController {
   @Public()
   @UseGuards(AuthThrottlerGuard)
   @ApiEndpoint({
-    summary: 'Create an account and its Free organization',
-    description: `Sends the welcome and verify-email mails. Password: ${PASSWORD_RULE}.`,
+    summary: 'Create an account and its Free organization, or join the organization of an invite',
+    description:
+      `Sends the welcome and verify-email mails. With \`inviteToken\`: no organization is created, the account joins the inviting ` +
+      `one with the invited role, and the address (which must be the invited one) counts as verified. Password: ${PASSWORD_RULE}.`,
     response: SignupResultDto,
     status: 201,
-    errors: ['VALIDATION_FAILED', 'CONFLICT', 'RATE_LIMITED'],
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVITE_EXPIRED', 'INVITE_USED', 'RATE_LIMITED'],
   })
   signup(@Body() dto: SignupDto): Promise<SignupResultDto> {
     return this.auth.signup(dto);

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config';
+import { InvitesModule } from '../invites/invites.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { AccountLinksService } from './account-links.service';
 import { AuthController } from './auth.controller';
@@ -21,6 +22,7 @@ const MINUTE_MS = 60_000;
   imports: [
     PassportModule,
     OrganizationsModule,
+    InvitesModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

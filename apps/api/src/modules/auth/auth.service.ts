@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '@plinth/tenancy';
 import { AuditLogger } from '../audit/audit-logger';
+import { InviteAcceptanceService } from '../invites/invite-acceptance.service';
 import { Mailer } from '../mail/mailer';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
+import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationFactory } from '../organizations/organization-factory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { presentOrganization } from '../organizations/organization.presenter';
@@ -32,12 +34,15 @@ export class AuthService {
     private readonly organizationsService: OrganizationsService,
     private readonly mailer: Mailer,
     private readonly audit: AuditLogger,
+    private readonly invites: InviteAcceptanceService,
   ) {}
 
   async signup(dto: SignupDto): Promise<SignupResultDto> {
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      return await this.createAccount(dto, passwordHash);
+      return await (dto.inviteToken
+        ? this.createInvitedAccount(dto, dto.inviteToken, passwordHash)
+        : this.createAccount(dto, passwordHash));
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
       throw error;
@@ -85,6 +90,31 @@ export class AuthService {
       planTier: org.planTier,
     }));
     return { user: presentUser(user, this.config), memberships };
+  }
+
+  /**
+   * Signup from an invite link: the account (its address proven by the link)
+   * and its session as the system, then it joins the inviting organization in
+   * that organization's unit of work. No organization of its own, no verify mail.
+   */
+  private createInvitedAccount(dto: SignupDto, token: string, passwordHash: string): Promise<SignupResultDto> {
+    return this.transactions.runAfterSystem(
+      async (manager) => {
+        if (await manager.existsBy(User, { email: dto.email })) throw new EmailTakenError();
+        const invite = await this.invites.inviteForSignup(manager, token, dto.email);
+        const user = await manager.save(
+          manager.create(User, { email: dto.email, name: dto.name, passwordHash, emailVerifiedAt: new Date() }),
+        );
+        const tokens = await this.sessions.start(manager, user.id, invite.organizationId);
+        const actor = { type: 'user' as const, id: user.id, email: user.email };
+        return { organizationId: invite.organizationId, actor, user, invite, tokens };
+      },
+      async (tx, { user, invite, tokens }) => {
+        await this.invites.joinNewAccount(tx, invite.id, token, user);
+        const organization = await tx.manager.findOneByOrFail(Organization, { id: tx.organizationId });
+        return { user: presentUser(user, this.config), organization: presentOrganization(organization), ...tokens };
+      },
+    );
   }
 
   /** User, organization, tokens as the system; then the audit entry and the mails as the new tenant, in the same transaction. */

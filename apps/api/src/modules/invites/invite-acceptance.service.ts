@@ -83,6 +83,26 @@ export class InviteAcceptanceService {
     }
   }
 
+  /**
+   * Signup from an invite link, before the account exists (as the system):
+   * the usable invite `token` names, sent to `email`.
+   */
+  async inviteForSignup(manager: EntityManager, token: string, email: string): Promise<Invite> {
+    const invite = await findByToken(manager, token);
+    ensureUsable(invite, { email });
+    return invite;
+  }
+
+  /** The new account joins in the organization's unit of work, under its lock, the invite read again (a revoke or resend may have won). */
+  async joinNewAccount(tx: TenantTx, inviteId: string, token: string, user: User): Promise<AcceptedInviteDto> {
+    await lockOrganization(tx);
+    const invite = await tx.repo(Invite).findOneBy({ id: inviteId, revokedAt: IsNull() });
+    if (!invite || !(await this.stillHolds(invite.id, token))) throw new NotFoundError('Invite');
+    ensureUsable(invite, user);
+    await this.limits.admitUser(tx, 1);
+    return this.join(tx, invite, user);
+  }
+
   /** As the system (the request path's role reads no token hash): is `token` still this invite's? */
   private async stillHolds(inviteId: string, token: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(Invite, { id: inviteId, tokenHash: digestToken(token) });
@@ -106,7 +126,7 @@ export class InviteAcceptanceService {
   }
 }
 
-function ensureUsable(invite: Invite, user: User): void {
+function ensureUsable(invite: Invite, user: Pick<User, 'email'>): void {
   const status = inviteStatus(invite);
   if (status === 'accepted') throw new InviteUsedError();
   if (status === 'expired') throw new InviteExpiredError();

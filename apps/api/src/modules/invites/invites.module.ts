@@ -3,5 +3,9 @@ import { InviteAcceptanceService } from './invite-acceptance.service';
 import { InvitesController } from './invites.controller';
 import { InvitesService } from './invites.service';
 
-@Module({ controllers: [InvitesController], providers: [InvitesService, InviteAcceptanceService], exports: [InvitesService] })
+@Module({
+  controllers: [InvitesController],
+  providers: [InvitesService, InviteAcceptanceService],
+  exports: [InvitesService, InviteAcceptanceService],
+})
 export class InvitesModule {}

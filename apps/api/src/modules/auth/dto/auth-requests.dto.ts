@@ -20,13 +20,28 @@ export class SignupDto {
   @MaxLength(100)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Analytical Engines' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'Analytical Engines',
+    description: 'The new Free organization’s name (ignored with inviteToken)',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   organizationName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description:
+      'Signing up from an invite link: the account joins that organization (and creates none); the address must be the invited one, and counts as verified',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  inviteToken?: string;
 }
 
 export class LoginDto {
