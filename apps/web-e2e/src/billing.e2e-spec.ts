@@ -1,4 +1,4 @@
-import { type ApiClient, createApiClient, unwrap } from '@plinth/api-client';
+import { type ApiClient, createApiClient, type Schemas, unwrap } from '@plinth/api-client';
 import { uniqueEmail, VALID_PASSWORD } from '@plinth/testing';
 import type { Locator, Page } from 'playwright-core';
 import { signedInApi } from './support/api';
@@ -9,6 +9,7 @@ import { twoPeople } from './support/two-people';
 
 const FREE_POSTS_PER_SITE = 20;
 const BILLING_SCREENSHOT = '/tmp/plinth-billing.png';
+const REFUSING = 'Calls past the allowance are refused with 402 Payment Required until the count restarts.';
 
 /**
  * An owner outgrows the Free plan and pays for Pro through the sandbox
@@ -39,6 +40,11 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
   async function ownerApi(): Promise<{ api: ApiClient; organization: { headers: { 'X-Organization-Id': string } } }> {
     const api = await signedInApi(stage.product.baseUrl, owner.email, VALID_PASSWORD);
     return { api, organization: { headers: { 'X-Organization-Id': organizationPath.split('/').pop() as string } } };
+  }
+
+  async function subscriptionFromApi(): Promise<Schemas['SubscriptionDto']> {
+    const { api, organization } = await ownerApi();
+    return unwrap(api.GET('/api/v1/billing/subscription', organization));
   }
 
   it('answers a post over the Free limit with a link to the billing page', async () => {
@@ -115,6 +121,51 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
     await page.screenshot({ path: BILLING_SCREENSHOT, fullPage: true });
   });
 
+  it('lets the owner pay as you go for API calls past the allowance, after saying what it costs, and refuse them again', async () => {
+    const section = page.getByRole('region', { name: 'API calls past your allowance' });
+    const modes = section.getByRole('radiogroup', { name: 'API calls past the allowance' });
+    await expectText(section.getByTestId('api-calls-mode'), REFUSING);
+    await section
+      .getByTestId('api-calls-month')
+      .filter({ hasText: /^\d[\d,]* of the 1,000,000 calls allowed this month; the count restarts on \w+ \d+, \d{4}\.$/ })
+      .waitFor();
+    expect(await modes.getByRole('radio', { name: 'Refuse (402)' }).isChecked()).toBe(true);
+    expect(await section.getByTestId('api-calls-overage').count()).toBe(0);
+
+    await modes.getByText('Pay as you go', { exact: true }).click();
+    const turnOn = page.getByRole('dialog', { name: 'Pay as you go for API calls?' });
+    expect(await turnOn.getByTestId('api-calls-confirm').innerText()).toContain(
+      '$0.20 per 1,000 calls past 1,000,000, billed with your next invoice.',
+    );
+    await turnOn.getByRole('button', { name: 'Turn on pay as you go' }).click();
+    await turnOn.waitFor({ state: 'detached' });
+    await expectText(
+      section.getByTestId('api-calls-mode'),
+      'Pay as you go: calls past the allowance are served, and billed at $0.20 per 1,000 with your next invoice.',
+    );
+    await expectText(section.getByTestId('api-calls-overage'), '0 calls past the allowance this month — $0 so far');
+    expect(await modes.getByRole('radio', { name: 'Pay as you go' }).isChecked()).toBe(true);
+    expect((await subscriptionFromApi()).apiCalls.mode).toBe('pay_as_you_go');
+
+    // Changing one's mind in the dialog changes nothing.
+    await modes.getByText('Refuse (402)', { exact: true }).click();
+    const turnOff = page.getByRole('dialog', { name: 'Refuse API calls past the allowance?' });
+    await turnOff.getByRole('button', { name: 'Cancel' }).click();
+    await turnOff.waitFor({ state: 'detached' });
+    expect(await modes.getByRole('radio', { name: 'Pay as you go' }).isChecked()).toBe(true);
+
+    await modes.getByText('Refuse (402)', { exact: true }).click();
+    expect(await turnOff.getByTestId('api-calls-confirm').innerText()).toBe(
+      'From now on, API-key calls past 1,000,000 in a month are refused with 402 Payment Required.',
+    );
+    await turnOff.getByRole('button', { name: 'Refuse calls past the allowance' }).click();
+    await turnOff.waitFor({ state: 'detached' });
+    await expectText(section.getByTestId('api-calls-mode'), REFUSING);
+    expect(await modes.getByRole('radio', { name: 'Refuse (402)' }).isChecked()).toBe(true);
+    expect(await section.getByTestId('api-calls-overage').count()).toBe(0);
+    expect((await subscriptionFromApi()).apiCalls.mode).toBe('hard_limit');
+  });
+
   it('now takes the post the Free plan refused', async () => {
     await openFromNav(page, 'Sites', `${organizationPath}/sites`);
     await page.getByRole('link', { name: 'Ledger' }).click();
@@ -159,6 +210,12 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
     await expectText(page.getByTestId('usage-posts'), `21 of ${FREE_POSTS_PER_SITE}`);
     // Only the first subscription has a trial.
     await planCard(page, 'Pro').getByRole('button', { name: 'Upgrade to Pro' }).waitFor();
+    // Pay as you go for API calls is for paid plans; on Free the owner is told where to find it.
+    await expectText(
+      page.getByTestId('api-calls-hint'),
+      'Calls past the allowance are refused with 402 Payment Required. Paying for them as you go is available on Starter and Pro.',
+    );
+    expect(await page.getByRole('radiogroup', { name: 'API calls past the allowance' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Start 14-day trial' }).count()).toBe(0);
   });
 
@@ -193,6 +250,7 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
     await adminPage.getByRole('table', { name: 'Invoices' }).waitFor();
     expect(await adminPage.getByRole('button', { name: 'Manage billing' }).count()).toBe(0);
     expect(await adminPage.getByRole('region', { name: 'Upgrade', exact: true }).count()).toBe(0);
+    expect(await adminPage.getByRole('region', { name: 'API calls past your allowance' }).count()).toBe(0);
 
     await adminPage.goto(sitePath);
     await labelled(adminPage, 'Title').fill('Twenty-second');

@@ -10,6 +10,7 @@ import { useShellContext } from '../shell/shell-context';
 import { useCan } from '../shell/use-can';
 import { useQuotaStatus } from '../usage/quota-status-query';
 import { UsageMeters } from '../usage/usage-meters';
+import { ApiCallsOverage } from './api-calls-overage';
 import { BillingNotices, SandboxLabel } from './billing-notices';
 import { CHECKOUT_PARAM, PORTAL_PARAM } from './billing-paths';
 import { useInvoices, useSubscription, type Subscription } from './billing-queries';
@@ -69,6 +70,7 @@ export function BillingPage() {
           </>
         )}
         <UsageSection />
+        {subscription.isSuccess && <ApiCallsOverage subscription={subscription.data} />}
         <InvoicesSection />
       </Stack>
     </Container>

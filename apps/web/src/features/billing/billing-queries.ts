@@ -12,6 +12,8 @@ export type Subscription = Schemas['SubscriptionDto'];
 export type Invoice = Schemas['InvoiceDto'];
 export type CheckoutRequest = Schemas['CheckoutRequestDto'];
 export type BillingCycle = CheckoutRequest['billingCycle'];
+export type ApiCallsBilling = Schemas['ApiCallsBillingDto'];
+export type ApiCallsMode = ApiCallsBilling['mode'];
 
 export const billingKeys = {
   all: (organizationId: string) => queryKeys.organization(organizationId, 'billing'),
@@ -107,6 +109,26 @@ export function useCancelSubscription(organizationId: string) {
     onSuccess: (subscription) => {
       queryClient.setQueryData(billingKeys.subscription(organizationId), subscription);
       return refreshPlanDependents(queryClient, organizationId);
+    },
+  });
+}
+
+/**
+ * Refuses API calls past the allowance (402) or serves and bills them; the API
+ * answers with the subscription. It is read again anyway, with the quota
+ * status, so a poll that was already under way cannot put back the old mode.
+ */
+export function useSetApiCallsMode(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mode: ApiCallsMode) =>
+      callWithSession(() => unwrap(api.PUT('/api/v1/billing/api-calls-mode', { body: { mode }, ...forOrganization(organizationId) }))),
+    onSuccess: (subscription) => {
+      queryClient.setQueryData(billingKeys.subscription(organizationId), subscription);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: billingKeys.subscription(organizationId) }),
+        queryClient.invalidateQueries({ queryKey: quotaStatusKey(organizationId) }),
+      ]);
     },
   });
 }

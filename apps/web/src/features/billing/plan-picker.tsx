@@ -7,7 +7,7 @@ import { QueryFailure } from '../../ui/query-failure';
 import { useStartCheckout, type BillingCycle } from './billing-queries';
 import { salesMailto } from './contact-sales';
 import { PLAN_HIGHLIGHTS } from './plan-figures';
-import { usePlans, type Plan } from './plans-query';
+import { isCustomPlan, isPaidPlan, usePlans, type Plan } from './plans-query';
 
 const CYCLES: Array<{ value: BillingCycle; label: string }> = [
   { value: 'monthly', label: 'Monthly' },
@@ -29,7 +29,7 @@ export function PlanPicker({ organizationId, slug, trialAvailable }: Props) {
   if (plans.isPending) return <Loader size="sm" aria-label="Loading the plans" />;
   if (plans.isError) return <QueryFailure title="The plans could not be loaded" query={plans} />;
 
-  const upgrades = plans.data.filter((plan) => isCustom(plan) || isPaid(plan));
+  const upgrades = plans.data.filter((plan) => isCustomPlan(plan) || isPaidPlan(plan));
   // Between the answer and the browser leaving for checkout, the chosen card keeps its spinner.
   const choosing = checkout.isPending || checkout.isSuccess ? (checkout.variables?.planTier ?? null) : null;
   return (
@@ -93,7 +93,7 @@ function PlanCard({ plan, cycle, trialAvailable, choosing, disabled, onChoose }:
 }
 
 function PlanPrice({ plan, cycle }: { plan: Plan; cycle: BillingCycle }) {
-  if (isCustom(plan)) {
+  if (isCustomPlan(plan)) {
     return (
       <Text size="sm" c="dimmed">
         Custom limits and pricing, agreed with our team.
@@ -127,7 +127,7 @@ function PlanPrice({ plan, cycle }: { plan: Plan; cycle: BillingCycle }) {
 }
 
 function PlanAction({ plan, cycle, trialAvailable, choosing, disabled, onChoose }: CardProps) {
-  if (isCustom(plan)) {
+  if (isCustomPlan(plan)) {
     return (
       <Button component="a" href={salesMailto(plan.name)} variant="default" fullWidth>
         Contact sales
@@ -152,16 +152,6 @@ function PlanAction({ plan, cycle, trialAvailable, choosing, disabled, onChoose 
 
 function priceOf(plan: Plan, cycle: BillingCycle): number | null {
   return cycle === 'annual' ? plan.priceAnnualCents : plan.priceMonthlyCents;
-}
-
-/** No price at all: arranged per customer. */
-function isCustom(plan: Plan): boolean {
-  return plan.priceMonthlyCents === null && plan.priceAnnualCents === null;
-}
-
-/** Has a price above zero for some cycle: bought through checkout. */
-function isPaid(plan: Plan): boolean {
-  return (plan.priceMonthlyCents ?? 0) > 0 || (plan.priceAnnualCents ?? 0) > 0;
 }
 
 /** Whole percent saved by paying yearly rather than twelve months. */

@@ -14,3 +14,13 @@ export function usePlans() {
     staleTime: 10 * 60_000,
   });
 }
+
+/** No price at all: arranged per customer. */
+export function isCustomPlan(plan: Plan): boolean {
+  return plan.priceMonthlyCents === null && plan.priceAnnualCents === null;
+}
+
+/** Has a price above zero for some cycle: bought through checkout. */
+export function isPaidPlan(plan: Plan): boolean {
+  return (plan.priceMonthlyCents ?? 0) > 0 || (plan.priceAnnualCents ?? 0) > 0;
+}

@@ -10,9 +10,11 @@ export type DimensionStatus = Schemas['DimensionStatusDto'];
 
 export const quotaStatusKey = (organizationId: string) => queryKeys.organization(organizationId, 'quota-status');
 
-export function useQuotaStatus(organizationId: string) {
+/** `enabled: false` for someone without `quotas:read`, who would only be refused. */
+export function useQuotaStatus(organizationId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: quotaStatusKey(organizationId),
     queryFn: () => callWithSession(() => unwrap(api.GET('/api/v1/quotas/status', forOrganization(organizationId)))),
+    enabled,
   });
 }
