@@ -66,8 +66,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create an account and its Free organization
-         * @description Sends the welcome and verify-email mails. Password: 10 to 128 characters, with at least one letter and one digit.
+         * Create an account and its Free organization, or join the organization of an invite
+         * @description Sends the welcome and verify-email mails. With `inviteToken`: no organization is created, the account joins the inviting one with the invited role, and the address (which must be the invited one) counts as verified. Password: 10 to 128 characters, with at least one letter and one digit.
          */
         post: operations["Auth_signup"];
         delete?: never;
@@ -995,8 +995,13 @@ export interface components {
             password: string;
             /** @example Ada Lovelace */
             name: string;
-            /** @example Analytical Engines */
+            /**
+             * @description The new Free organization’s name (ignored with inviteToken)
+             * @example Analytical Engines
+             */
             organizationName?: string;
+            /** @description Signing up from an invite link: the account joins that organization (and creates none); the address must be the invited one, and counts as verified */
+            inviteToken?: string;
         };
         OrganizationWithRoleDto: {
             /** Format: uuid */
@@ -1936,8 +1941,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INVITE_EXPIRED | INVITE_USED */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { usageCents } from './metering';
 import { nextPeriodEnd } from './objects';
 import { parseForm } from './params';
 import { FakeStripe } from './server';
@@ -8,7 +9,12 @@ import { FakeStripe } from './server';
 let fake: FakeStripe;
 let stripe: Stripe;
 beforeAll(async () => {
-  fake = await FakeStripe.start({ prices: { price_basic: { unitAmount: 1_000, currency: 'eur', interval: 'month' } } });
+  fake = await FakeStripe.start({
+    prices: {
+      price_basic: { unitAmount: 1_000, currency: 'eur', interval: 'month' },
+      price_calls: { usageType: 'metered', unitAmountDecimal: '0.02', meterEventName: 'calls', currency: 'eur', interval: 'month' },
+    },
+  });
   stripe = new Stripe('sk_test_fake', {
     host: '127.0.0.1',
     port: Number(new URL(fake.url).port),
@@ -147,6 +153,103 @@ describe('lifecycle controls', () => {
       status: 'canceled',
       ended_at: subscription.items.data[0].current_period_end,
     });
+  });
+});
+
+describe('pay as you go: metered prices, subscription items, meter events', () => {
+  const usage = (customer: string, value = '1') => ({ event_name: 'calls', payload: { stripe_customer_id: customer, value } });
+  const meterEvent = (customer: string, identifier: string, value: string) =>
+    stripe.billing.meterEvents.create({ ...usage(customer, value), identifier });
+
+  it('a metered price has no unit_amount, its cents a unit as a decimal, and its meter', async () => {
+    const metered = await stripe.prices.retrieve('price_calls');
+    const licensed = await stripe.prices.retrieve('price_basic');
+
+    expect(metered).toMatchObject({ unit_amount: null, recurring: { usage_type: 'metered', meter: expect.stringMatching(/^mtr_/) } });
+    expect(String(metered.unit_amount_decimal)).toBe('0.02');
+    expect(licensed).toMatchObject({ unit_amount: 1_000, recurring: { usage_type: 'licensed', meter: null } });
+    expect(String(licensed.unit_amount_decimal)).toBe('1000');
+  });
+
+  it('keeps an identifier once: a resend under a new key is refused (400, no code), under the first key replayed', async () => {
+    const { id: customer } = fake.createCustomer({ email: null, name: null, metadata: {} });
+    const params = { ...usage(customer, '7'), identifier: 'once' };
+    const first = await stripe.billing.meterEvents.create(params, { idempotencyKey: 'usage-once' });
+
+    const replayed = await stripe.billing.meterEvents.create(params, { idempotencyKey: 'usage-once' });
+    const resent = await failure(stripe.billing.meterEvents.create(params, { idempotencyKey: 'usage-again' }));
+
+    expect(first).toMatchObject({ object: 'billing.meter_event', identifier: 'once', payload: { value: '7' } });
+    expect(replayed.lastResponse.headers['idempotent-replayed']).toBe('true');
+    expect(resent).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(resent).toMatchObject({ statusCode: 400, code: undefined, message: 'An event already exists with identifier once.' });
+    expect(fake.meterEvents().filter((event) => event.identifier === 'once')).toHaveLength(1);
+  });
+
+  it.each<[string, string, (customer: string) => Stripe.Billing.MeterEventCreateParams]>([
+    ['an unknown meter', 'no_meter', (customer) => ({ ...usage(customer), event_name: 'nope' })],
+    ['an unknown customer', 'meter_event_customer_not_found', () => usage('cus_nope')],
+    ['a value that is not a whole number', 'meter_event_invalid_value', (customer) => usage(customer, '1.5')],
+    ['a timestamp 36 days old', 'timestamp_too_far_in_past', (customer) => ({ ...usage(customer), timestamp: fake.now() - 36 * 86_400 })],
+    ['a timestamp 6 minutes ahead', 'timestamp_in_future', (customer) => ({ ...usage(customer), timestamp: fake.now() + 6 * 60 })],
+  ])('refuses %s (400 %s) and keeps nothing', async (_case, code, params) => {
+    const { id: customer } = fake.createCustomer({ email: null, name: null, metadata: {} });
+    const kept = fake.meterEvents().length;
+
+    expect(await failure(stripe.billing.meterEvents.create(params(customer)))).toMatchObject({ statusCode: 400, code });
+    expect(fake.meterEvents()).toHaveLength(kept);
+  });
+
+  it('adds an item for the current period (customer.subscription.updated), and refuses the same price twice', async () => {
+    const { subscription } = fake.createSubscription({ priceId: 'price_basic' });
+    fake.takeEvents();
+
+    const item = await stripe.subscriptionItems.create({ subscription: subscription.id, price: 'price_calls' }, { idempotencyKey: 'add' });
+    const again = await failure(stripe.subscriptionItems.create({ subscription: subscription.id, price: 'price_calls' }));
+
+    expect(item).toMatchObject({ subscription: subscription.id, current_period_end: subscription.items.data[0].current_period_end });
+    expect(item.quantity).toBeUndefined();
+    expect(fake.takeEvents()).toEqual([
+      expect.objectContaining({ type: 'customer.subscription.updated', request: expect.objectContaining({ idempotency_key: 'add' }) }),
+    ]);
+    expect(again).toMatchObject({ statusCode: 400, message: expect.stringContaining('multiple subscription items with the same') });
+    const listed = await stripe.subscriptionItems.list({ subscription: subscription.id });
+    expect(listed.data.map((found) => found.price.id)).toEqual(['price_basic', 'price_calls']);
+  });
+
+  it('a renewal bills the customer’s usage timestamped before the period’s end, once, in whole cents', async () => {
+    const { subscription } = fake.createSubscription({ priceId: 'price_basic' });
+    const other = fake.createCustomer({ email: null, name: null, metadata: {} });
+    await stripe.subscriptionItems.create({ subscription: subscription.id, price: 'price_calls' });
+    await meterEvent(subscription.customer, `${subscription.id}:a`, '1000');
+    await meterEvent(subscription.customer, `${subscription.id}:b`, '235');
+    await meterEvent(other.id, `${subscription.id}:other`, '5000');
+
+    fake.renew(subscription.id);
+    const renewal = fake.invoice(String(fake.subscription(subscription.id)?.latest_invoice));
+    await meterEvent(subscription.customer, `${subscription.id}:c`, '50');
+    fake.renew(subscription.id);
+    const next = fake.invoice(String(fake.subscription(subscription.id)?.latest_invoice));
+
+    // 1,235 × 0.02 = 24.7 cents → 25; the other customer's usage is not this subscription's.
+    expect(renewal?.lines.data.map((line) => [line.quantity, line.amount])).toEqual([
+      [1, 1_000],
+      [1_235, 25],
+    ]);
+    expect(renewal?.amount_due).toBe(1_025);
+    expect(next?.lines.data[1]).toMatchObject({ quantity: 50, amount: 1 });
+    const periods = fake.subscription(subscription.id)?.items.data.map((item) => item.current_period_start);
+    expect(new Set(periods).size).toBe(1);
+  });
+
+  it.each([
+    [1_235, '0.02', 25],
+    [1, '0.015', 0],
+    [100, '0.015', 2],
+    [1_000, '0.0035', 4],
+    [3, '2900', 8_700],
+  ])('%i units at %s cents cost %i cents (exact decimals, half up)', (quantity, decimal, cents) => {
+    expect(usageCents(quantity, decimal)).toBe(cents);
   });
 });
 

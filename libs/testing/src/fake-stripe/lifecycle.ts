@@ -1,15 +1,16 @@
-import {
-  type CheckoutOrder,
-  type Metadata,
-  nextPeriodEnd,
-  type StripeEvent,
-  type StripeInvoice,
-  type StripeSubscription,
-  subscriptionObject,
-} from './objects';
+import { type CheckoutOrder, type Metadata, nextPeriodEnd, type StripeEvent, type StripeSubscription, subscriptionObject } from './objects';
+import { type InvoiceCharge, type StripeInvoice } from './invoices';
 import { StripeState } from './state';
 
 const DAY = 24 * 3600;
+
+/** The plan's line: its first item, for its (new) current period; a trial's first invoice is free. */
+function planCharge(subscription: StripeSubscription, { free = false } = {}): InvoiceCharge {
+  const item = subscription.items.data[0];
+  const quantity = item.quantity ?? 0;
+  const period = { start: item.current_period_start, end: item.current_period_end };
+  return { item, quantity, amount: free ? 0 : (item.price.unit_amount ?? 0) * quantity, period };
+}
 
 /**
  * What Stripe does on its own (the customer pays on the Checkout page, a
@@ -87,7 +88,9 @@ export class StripeLifecycle extends StripeState {
    * The current period (or trial) reaches its end; the account's clock moves
    * there. With `cancel_at_period_end` the subscription ends
    * (`customer.subscription.deleted`); otherwise the next period is charged,
-   * with the events of `endTrial`.
+   * with the events of `endTrial`, and a metered item's usage is billed on the
+   * same invoice: the customer's meter events not yet invoiced, timestamped
+   * before the period's end.
    */
   renew(subscriptionId: string, { paid = true } = {}): StripeEvent[] {
     const subscription = this.live(subscriptionId);
@@ -152,7 +155,7 @@ export class StripeLifecycle extends StripeState {
       now,
     );
     this.subscriptions.set(subscription.id, subscription);
-    const invoice = this.addInvoice(subscription, trialEnd ? 0 : price.unit_amount * order.quantity, 'subscription_create', {
+    const invoice = this.addInvoice(subscription, [planCharge(subscription, { free: Boolean(trialEnd) })], 'subscription_create', {
       start: now,
       end: now,
     });
@@ -164,13 +167,14 @@ export class StripeLifecycle extends StripeState {
     };
   }
 
-  /** Starts the period beginning at `start` and charges it. */
+  /** Starts the period beginning at `start` and charges it, with the metered usage (see `usageCharges`) of the one that ended. */
   private startPeriod(subscription: StripeSubscription, start: number, paid: boolean, before: StripeSubscription): StripeEvent[] {
-    const item = subscription.items.data[0];
-    const lookback = { start: item.current_period_start, end: start };
-    item.current_period_start = start;
-    item.current_period_end = nextPeriodEnd(subscription.billing_cycle_anchor, item.price.recurring.interval, start);
-    const invoice = this.addInvoice(subscription, item.price.unit_amount * item.quantity, 'subscription_cycle', lookback);
+    const plan = subscription.items.data[0];
+    const lookback = { start: plan.current_period_start, end: start };
+    const usage = this.usageCharges(subscription, start);
+    const end = nextPeriodEnd(subscription.billing_cycle_anchor, plan.price.recurring.interval, start);
+    for (const item of subscription.items.data) Object.assign(item, { current_period_start: start, current_period_end: end });
+    const invoice = this.addInvoice(subscription, [planCharge(subscription), ...usage], 'subscription_cycle', lookback);
     const finalized = this.event('invoice.finalized', invoice);
     if (paid) this.pay(invoice);
     else this.failAttempt(invoice);

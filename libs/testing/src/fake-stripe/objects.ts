@@ -9,14 +9,24 @@ import { randomBytes } from 'node:crypto';
 export type Metadata = Record<string, string>;
 export type Interval = 'month' | 'year';
 
-/** A price the fake knows, by id. */
-export interface FakePrice {
-  unitAmount: number;
+export type UsageType = 'licensed' | 'metered';
+
+interface PriceTerms {
   currency: string;
   interval: Interval;
 }
 
-interface StripeObject {
+/**
+ * A price the fake knows, by id: per unit (a plan: `unitAmount` cents a period,
+ * paid in advance), or metered (pay as you go: what its meter received in a
+ * period, billed in arrears at `unitAmountDecimal` cents a unit, e.g. '0.02' is
+ * $0.20 per 1,000; `meterEventName` is the meter's `event_name`).
+ */
+export type FakePrice =
+  | (PriceTerms & { usageType?: 'licensed'; unitAmount: number })
+  | (PriceTerms & { usageType: 'metered'; unitAmountDecimal: string; meterEventName: string });
+
+export interface StripeObject {
   id: string;
   created: number;
   livemode: false;
@@ -78,11 +88,16 @@ export interface StripePortalSession extends StripeObject {
 export interface StripePrice extends StripeObject {
   object: 'price';
   active: true;
+  billing_scheme: 'per_unit';
   currency: string;
-  unit_amount: number;
+  /** Whole cents a unit; null when the amount has fractions of a cent (see `unit_amount_decimal`). */
+  unit_amount: number | null;
+  /** Cents a unit as a decimal string (at most 12 decimals), on every price. */
+  unit_amount_decimal: string;
   product: string;
   type: 'recurring';
-  recurring: { interval: Interval; interval_count: 1; usage_type: 'licensed' };
+  /** `meter`: the meter a metered price bills, else null. */
+  recurring: { interval: Interval; interval_count: 1; meter: string | null; trial_period_days: null; usage_type: UsageType };
   metadata: Metadata;
 }
 
@@ -100,7 +115,8 @@ export interface StripeSubscriptionItem extends StripeObject {
   object: 'subscription_item';
   subscription: string;
   price: StripePrice;
-  quantity: number;
+  /** Absent on a metered item: its meter's usage is billed instead. */
+  quantity?: number;
   current_period_start: number;
   current_period_end: number;
   metadata: Metadata;
@@ -124,61 +140,6 @@ export interface StripeSubscription extends StripeObject {
   ended_at: number | null;
   cancellation_details: { reason: 'cancellation_requested' | 'payment_failed' | null; comment: null; feedback: null };
   latest_invoice: string | null;
-}
-
-export interface StripeInvoiceLine extends StripeObject {
-  object: 'line_item';
-  invoice: string;
-  amount: number;
-  currency: string;
-  description: string;
-  quantity: number;
-  subscription: string;
-  /** The service period billed: the subscription period this invoice pays for. */
-  period: { start: number; end: number };
-  parent: {
-    type: 'subscription_item_details';
-    invoice_item_details: null;
-    subscription_item_details: {
-      subscription: string;
-      subscription_item: string;
-      proration: false;
-      proration_details: { credited_items: null };
-      invoice_item: null;
-    };
-  };
-  pricing: { type: 'price_details'; price_details: { price: string; product: string }; unit_amount_decimal: string };
-  metadata: Metadata;
-}
-
-export interface StripeInvoice extends StripeObject {
-  object: 'invoice';
-  customer: string;
-  status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
-  billing_reason: 'subscription_create' | 'subscription_cycle';
-  collection_method: 'charge_automatically';
-  currency: string;
-  amount_due: number;
-  amount_paid: number;
-  amount_remaining: number;
-  subtotal: number;
-  total: number;
-  attempt_count: number;
-  attempted: boolean;
-  number: string;
-  hosted_invoice_url: string;
-  invoice_pdf: string;
-  /** Stripe's lookback window for pending items, not the service period: see `lines.data[].period`. */
-  period_start: number;
-  period_end: number;
-  status_transitions: { finalized_at: number | null; paid_at: number | null; marked_uncollectible_at: null; voided_at: null };
-  parent: {
-    type: 'subscription_details';
-    quote_details: null;
-    subscription_details: { subscription: string; metadata: Metadata };
-  };
-  lines: StripeList<StripeInvoiceLine>;
-  metadata: Metadata;
 }
 
 export interface StripeEvent {
@@ -247,8 +208,8 @@ export function checkoutSessionObject(
     billing_address_collection: input.billing_address_collection,
     automatic_tax: { enabled: input.automaticTax, liability: null, status: null },
     currency: price.currency,
-    amount_subtotal: price.unit_amount * quantity,
-    amount_total: price.unit_amount * quantity,
+    amount_subtotal: (price.unit_amount ?? 0) * quantity,
+    amount_total: (price.unit_amount ?? 0) * quantity,
   };
 }
 
@@ -269,18 +230,49 @@ export function portalSessionObject(customer: string, returnUrl: string | null, 
   };
 }
 
-export function priceObject(id: string, price: FakePrice): StripePrice {
+export function priceObject(id: string, price: FakePrice, meter: string | null): StripePrice {
+  const metered = price.usageType === 'metered';
+  const decimal = metered ? price.unitAmountDecimal : String(price.unitAmount);
   return {
     id,
     object: 'price',
     created: 0,
     livemode: false,
     active: true,
+    billing_scheme: 'per_unit',
     currency: price.currency,
-    unit_amount: price.unitAmount,
+    unit_amount: /^\d+$/.test(decimal) ? Number(decimal) : null,
+    unit_amount_decimal: decimal,
     product: `prod_${id.replace(/^price_/, '')}`,
     type: 'recurring',
-    recurring: { interval: price.interval, interval_count: 1, usage_type: 'licensed' },
+    recurring: {
+      interval: price.interval,
+      interval_count: 1,
+      meter: metered ? meter : null,
+      trial_period_days: null,
+      usage_type: metered ? 'metered' : 'licensed',
+    },
+    metadata: {},
+  };
+}
+
+/** An item of `subscription` for `price` over the given period; a licensed one has a quantity, a metered one none. */
+export function subscriptionItemObject(
+  subscription: string,
+  price: StripePrice,
+  input: { quantity: number; start: number; end: number },
+  now: number,
+): StripeSubscriptionItem {
+  return {
+    id: stripeId('si_', 14),
+    object: 'subscription_item',
+    created: now,
+    livemode: false,
+    subscription,
+    price,
+    ...(price.recurring.usage_type === 'licensed' ? { quantity: input.quantity } : {}),
+    current_period_start: input.start,
+    current_period_end: input.end,
     metadata: {},
   };
 }
@@ -291,19 +283,8 @@ export function subscriptionObject(
   now: number,
 ): StripeSubscription {
   const id = stripeId('sub_');
-  const periodEnd = input.trialEnd ?? nextPeriodEnd(now, input.price.recurring.interval, now);
-  const item: StripeSubscriptionItem = {
-    id: stripeId('si_', 14),
-    object: 'subscription_item',
-    created: now,
-    livemode: false,
-    subscription: id,
-    price: input.price,
-    quantity: input.quantity,
-    current_period_start: now,
-    current_period_end: periodEnd,
-    metadata: {},
-  };
+  const end = input.trialEnd ?? nextPeriodEnd(now, input.price.recurring.interval, now);
+  const item = subscriptionItemObject(id, input.price, { quantity: input.quantity, start: now, end }, now);
   return {
     id,
     object: 'subscription',
@@ -325,79 +306,6 @@ export function subscriptionObject(
     ended_at: null,
     cancellation_details: { reason: null, comment: null, feedback: null },
     latest_invoice: null,
-  };
-}
-
-/**
- * The invoice for the subscription's current period, finalized `now`. Like
- * Stripe's, its own `period_start/end` look back (a first invoice: both `now`;
- * a renewal: the period that just ended) and its line carries the period billed.
- */
-export function invoiceObject(
-  subscription: StripeSubscription,
-  input: { amount: number; reason: StripeInvoice['billing_reason']; lookback: { start: number; end: number }; number: string },
-  baseUrl: string,
-  now: number,
-): StripeInvoice {
-  const id = stripeId('in_');
-  const item = subscription.items.data[0];
-  const details = { subscription: subscription.id, metadata: { ...subscription.metadata } };
-  const line: StripeInvoiceLine = {
-    id: stripeId('il_'),
-    object: 'line_item',
-    created: now,
-    livemode: false,
-    invoice: id,
-    amount: input.amount,
-    currency: item.price.currency,
-    description: `${item.quantity} × ${item.price.product} (at ${item.price.unit_amount / 100} / ${item.price.recurring.interval})`,
-    quantity: item.quantity,
-    subscription: subscription.id,
-    period: { start: item.current_period_start, end: item.current_period_end },
-    parent: {
-      type: 'subscription_item_details',
-      invoice_item_details: null,
-      subscription_item_details: {
-        subscription: subscription.id,
-        subscription_item: item.id,
-        proration: false,
-        proration_details: { credited_items: null },
-        invoice_item: null,
-      },
-    },
-    pricing: {
-      type: 'price_details',
-      price_details: { price: item.price.id, product: item.price.product },
-      unit_amount_decimal: `${item.price.unit_amount}`,
-    },
-    metadata: {},
-  };
-  return {
-    id,
-    object: 'invoice',
-    created: now,
-    livemode: false,
-    customer: subscription.customer,
-    status: 'open',
-    billing_reason: input.reason,
-    collection_method: 'charge_automatically',
-    currency: item.price.currency,
-    amount_due: input.amount,
-    amount_paid: 0,
-    amount_remaining: input.amount,
-    subtotal: input.amount,
-    total: input.amount,
-    attempt_count: 0,
-    attempted: false,
-    number: input.number,
-    hosted_invoice_url: `${baseUrl}/i/${id}`,
-    invoice_pdf: `${baseUrl}/i/${id}/pdf`,
-    period_start: input.lookback.start,
-    period_end: input.lookback.end,
-    status_transitions: { finalized_at: now, paid_at: null, marked_uncollectible_at: null, voided_at: null },
-    parent: { type: 'subscription_details', quote_details: null, subscription_details: details },
-    lines: { object: 'list', data: [line], has_more: false, url: `/v1/invoices/${id}/lines` },
-    metadata: {},
   };
 }
 

@@ -106,6 +106,46 @@ export const ROUTES: Route[] = [
     params: hash({}),
     handle: (stripe, _p, { id, origin }) => stripe.cancelSubscription(id, origin),
   },
+  {
+    method: 'GET',
+    path: '/v1/subscription_items',
+    params: hash({ subscription: string, limit: integer }),
+    required: ['subscription'],
+    handle: (stripe, p) => stripe.listSubscriptionItems({ subscription: read.string(p.subscription) ?? '', limit: read.integer(p.limit) }),
+  },
+  {
+    method: 'POST',
+    path: '/v1/subscription_items',
+    params: hash({ subscription: string, price: string }),
+    required: ['subscription', 'price'],
+    handle: (stripe, p, { origin }) =>
+      stripe.createSubscriptionItem({ subscription: read.string(p.subscription) ?? '', price: read.string(p.price) ?? '' }, origin),
+  },
+  {
+    method: 'GET',
+    path: '/v1/prices/:id',
+    params: hash({}),
+    handle: (stripe, _p, { id }) => stripe.retrievePrice(id),
+  },
+  {
+    method: 'POST',
+    path: '/v1/billing/meter_events',
+    params: hash({
+      event_name: string,
+      identifier: string,
+      timestamp: integer,
+      payload: hash({ stripe_customer_id: string, value: string }),
+    }),
+    required: ['event_name', 'payload'],
+    handle: (stripe, p) =>
+      stripe.createMeterEvent({
+        eventName: read.string(p.event_name) ?? '',
+        identifier: read.string(p.identifier),
+        timestamp: read.integer(p.timestamp),
+        customer: read.string(nested(p.payload).stripe_customer_id),
+        value: read.string(nested(p.payload).value),
+      }),
+  },
 ];
 
 /** The route for `method path`, and the `:id` it names. */

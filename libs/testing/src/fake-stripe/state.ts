@@ -1,27 +1,29 @@
 import { StripeApiError } from './errors';
+import { type MeterEventRequest, Meters, type StripeMeterEvent, usageCents } from './metering';
 import {
   type CheckoutOrder,
   checkoutSessionObject,
   customerObject,
   type FakePrice,
-  invoiceObject,
   type Metadata,
   portalSessionObject,
   priceObject,
   type StripeCheckoutSession,
   type StripeCustomer,
   type StripeEvent,
-  type StripeInvoice,
   type StripeList,
   type StripePortalSession,
   type StripePrice,
   type StripeSubscription,
+  type StripeSubscriptionItem,
   type SubscriptionStatus,
   stripeId,
+  subscriptionItemObject,
 } from './objects';
+import { type InvoiceCharge, invoiceObject, type StripeInvoice } from './invoices';
 
 export interface FakeStripeOptions {
-  /** The prices Checkout accepts, by id. */
+  /** The prices Checkout and subscription items accept, by id; a metered one's meter exists too. */
   prices: Record<string, FakePrice>;
   /** Stamped on events as `api_version`: the version the integration pins. */
   apiVersion?: string;
@@ -57,6 +59,8 @@ export class StripeState {
   /** Where the objects' URLs (Checkout, portal, invoices) point: the server's own address. */
   protected baseUrl = 'http://127.0.0.1';
   protected readonly prices: Map<string, StripePrice>;
+  /** The meters the metered prices bill, and the usage they received. */
+  protected readonly meters = new Meters();
   protected readonly customers = new Map<string, StripeCustomer>();
   protected readonly sessions = new Map<string, { session: StripeCheckoutSession; order: CheckoutOrder }>();
   /** In creation order; listed newest first. */
@@ -68,7 +72,8 @@ export class StripeState {
 
   constructor(options: FakeStripeOptions) {
     this.apiVersion = options.apiVersion ?? '2026-10-28.endive';
-    this.prices = new Map(Object.entries(options.prices).map(([id, price]) => [id, priceObject(id, price)]));
+    const meterOf = (price: FakePrice) => (price.usageType === 'metered' ? this.meters.meterFor(price.meterEventName) : null);
+    this.prices = new Map(Object.entries(options.prices).map(([id, price]) => [id, priceObject(id, price, meterOf(price))]));
   }
 
   /** The account's clock in Unix seconds: the wall clock, moved forward by renewals. */
@@ -95,6 +100,10 @@ export class StripeState {
   }
   invoice(id: string): StripeInvoice | undefined {
     return structuredClone(this.invoices.get(id));
+  }
+  /** The meter events Stripe kept (a refused duplicate is not among them), oldest first. */
+  meterEvents(): StripeMeterEvent[] {
+    return this.meters.events();
   }
 
   createCustomer(input: { email: string | null; name: string | null; metadata: Metadata }): StripeCustomer {
@@ -183,9 +192,7 @@ export class StripeState {
     limit: number | null;
     startingAfter: string | null;
   }): StripeList<StripeSubscription> {
-    const limit = input.limit ?? 10;
-    if (limit < 1 || limit > 100)
-      throw StripeApiError.invalid('limit', `Invalid limit: must be between 1 and 100 (it currently is '${limit}').`);
+    const limit = checkedLimit(input.limit);
     let newestFirst = [...this.subscriptions.values()].reverse();
     if (input.startingAfter) {
       const index = newestFirst.findIndex((subscription) => subscription.id === input.startingAfter);
@@ -194,6 +201,58 @@ export class StripeState {
     }
     const matching = newestFirst.filter((subscription) => listed(subscription.status, input.status));
     return { object: 'list', data: matching.slice(0, limit), has_more: matching.length > limit, url: '/v1/subscriptions' };
+  }
+
+  retrievePrice(id: string): StripePrice {
+    const price = this.prices.get(id);
+    if (!price) throw StripeApiError.noSuch('price', id, 'id', 404);
+    return price;
+  }
+
+  /** The subscription's items, in the order they were added. */
+  listSubscriptionItems(input: { subscription: string; limit: number | null }): StripeList<StripeSubscriptionItem> {
+    const limit = checkedLimit(input.limit);
+    const subscription = this.subscriptions.get(input.subscription);
+    if (!subscription) throw StripeApiError.noSuch('subscription', input.subscription, 'subscription', 400);
+    const items = subscription.items.data;
+    return { object: 'list', data: items.slice(0, limit), has_more: items.length > limit, url: '/v1/subscription_items' };
+  }
+
+  /** Adds `price` to the subscription for its current period (a licensed price: quantity 1). */
+  createSubscriptionItem(input: { subscription: string; price: string }, origin: RequestOrigin): StripeSubscriptionItem {
+    const subscription = this.subscriptions.get(input.subscription);
+    if (!subscription) throw StripeApiError.noSuch('subscription', input.subscription, 'subscription', 400);
+    if (subscription.status === 'canceled') throw StripeApiError.invalid('subscription', 'A canceled subscription cannot get new items.');
+    const price = this.prices.get(input.price);
+    if (!price) throw StripeApiError.noSuch('price', input.price, 'price', 400);
+    if (subscription.items.data.some((item) => item.price.id === price.id)) {
+      throw StripeApiError.invalid('price', `Cannot add multiple subscription items with the same plan: ${price.id}`);
+    }
+    const before = structuredClone(subscription);
+    const { current_period_start: start, current_period_end: end } = subscription.items.data[0];
+    const item = subscriptionItemObject(subscription.id, price, { quantity: 1, start, end }, this.now());
+    subscription.items.data.push(item);
+    this.undelivered.push(this.event('customer.subscription.updated', subscription, { before, origin }));
+    return item;
+  }
+
+  /** Keeps a valid meter event for the renewal that bills it; refuses an identifier already kept. */
+  createMeterEvent(input: MeterEventRequest): StripeMeterEvent {
+    return this.meters.record(input, (id) => this.customers.has(id), this.now());
+  }
+
+  /**
+   * A charge a metered item of the subscription: the usage its meter counted
+   * for the customer before `until` that no invoice billed yet, at the price's
+   * `unit_amount_decimal`, over the item's period up to `until`.
+   */
+  protected usageCharges(subscription: StripeSubscription, until: number): InvoiceCharge[] {
+    const metered = subscription.items.data.filter((item) => item.price.recurring.usage_type === 'metered');
+    return metered.map((item) => {
+      const quantity = this.meters.bill(item.price.recurring.meter, subscription.customer, until);
+      const period = { start: item.current_period_start, end: until };
+      return { item, quantity, amount: usageCents(quantity, item.price.unit_amount_decimal), period };
+    });
   }
 
   /** A Stripe event about `object` as it is now (a copy); `before` gives `previous_attributes`. */
@@ -220,15 +279,15 @@ export class StripeState {
     subscription.cancellation_details.reason = reason;
   }
 
-  /** A new, finalized (open) invoice for the subscription's current period. */
+  /** A new, finalized (open) invoice of the subscription, with a line a charge. */
   protected addInvoice(
     subscription: StripeSubscription,
-    amount: number,
+    charges: InvoiceCharge[],
     reason: StripeInvoice['billing_reason'],
     lookback: { start: number; end: number },
   ) {
     const number = `FAKE-${String(++this.invoiceCount).padStart(4, '0')}`;
-    const invoice = invoiceObject(subscription, { amount, reason, lookback, number }, this.baseUrl, this.now());
+    const invoice = invoiceObject(subscription, { charges, reason, lookback, number }, this.baseUrl, this.now());
     this.invoices.set(invoice.id, invoice);
     subscription.latest_invoice = invoice.id;
     return invoice;
@@ -238,6 +297,13 @@ export class StripeState {
   protected advanceClockTo(at: number): void {
     this.clockOffset += Math.max(0, at - this.now());
   }
+}
+
+function checkedLimit(limit: number | null): number {
+  if (limit === null) return 10;
+  if (limit < 1 || limit > 100)
+    throw StripeApiError.invalid('limit', `Invalid limit: must be between 1 and 100 (it currently is '${limit}').`);
+  return limit;
 }
 
 function listed(status: SubscriptionStatus, wanted: ListStatus | null): boolean {
