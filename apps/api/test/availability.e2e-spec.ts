@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { signUp, startTestApp, TestApp } from './harness';
 import { createScratchDatabase } from '@plinth/testing';
+import { png } from './content-fixtures';
 
 const BOUNDARY = '----plinthprobe';
 
 /** A multipart upload of `size` bytes whose body ends before its closing boundary. */
 function cutOffUpload(port: number, path: string, auth: string, size: number): Promise<{ status: number; ms: number }> {
-  return rawUpload(port, path, auth, Buffer.alloc(size, 0x41), { complete: false, chunked: false });
+  return rawUpload(port, path, auth, png(size).bytes, { complete: false, chunked: false });
 }
 
 /** A multipart upload sent byte for byte: complete or cut off, with a Content-Length or chunked (size unknown up front). */
@@ -91,7 +92,7 @@ describe('availability', () => {
       const response = await t.http
         .post(`/api/v1/sites/${missing}/media`)
         .set('Authorization', auth)
-        .attach('file', Buffer.from('\x89PNG\r\n\x1a\n0000'), { filename: 'a.png', contentType: 'image/png' });
+        .attach('file', png(12).bytes, { filename: 'a.png', contentType: 'image/png' });
       expect(response.status).toBe(404);
       const organizations = await readdir(join(dataDir, 'media'));
       for (const organization of organizations.filter((name) => name !== '.staging')) {
@@ -106,7 +107,7 @@ describe('availability', () => {
       await db.query(`INSERT INTO quota_overrides (organization_id, dimension, limit_value) VALUES ($1, 'storage_bytes', 1000)`, [
         owner.organizationId,
       ]);
-      const big = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n'), Buffer.alloc(5000, 1)]);
+      const big = png(5008).bytes;
       const refused = await t.http
         .post(`/api/v1/sites/${site}/media`)
         .set(owner.auth)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { signUp, startTestApp, TestApp } from './harness';
+import { png } from './content-fixtures';
 
 /**
  * Bad input gets a 4xx in the error envelope, never a 500: the classes of
@@ -73,7 +74,7 @@ describe('bad input', () => {
     const response = await t.http
       .post(`/api/v1/sites/${siteId.toUpperCase()}/media`)
       .set(auth)
-      .attach('file', Buffer.from('\x89PNG\r\n\x1a\n0000'), { filename: 'a.png', contentType: 'image/png' });
+      .attach('file', png(12).bytes, { filename: 'a.png', contentType: 'image/png' });
     expect(response.status).toBe(201);
   });
 

@@ -575,6 +575,12 @@ describe('content: sites, posts, media', () => {
         prepare: now((h) => t.http.get(`${site()}/media`).set(h)),
       },
       {
+        route: 'GET /sites/:siteId/media/:id/content',
+        permission: 'posts:read',
+        status: 200,
+        prepare: onFresh(freshMedia, (id) => (h) => t.http.get(`${site()}/media/${id}/content`).set(h)),
+      },
+      {
         route: 'DELETE /sites/:siteId/media/:id',
         permission: 'posts:edit',
         status: 204,
@@ -664,6 +670,8 @@ describe('content: sites, posts, media', () => {
       ['upload to their site', () => t.http.post(`${V1}/sites/${their.siteId}/media`).attach('file', png().bytes, 'a.png'), 'Site'],
       ['DELETE their post', () => t.http.delete(`${V1}/sites/${their.siteId}/posts/${their.postId}`), 'Post'],
       ['publish their post under my site', () => t.http.post(`${V1}/sites/${mySiteId}/posts/${their.postId}/publish`), 'Post'],
+      ['GET their media’s bytes', () => t.http.get(`${V1}/sites/${their.siteId}/media/${their.mediaId}/content`), 'Media'],
+      ['GET their media’s bytes under my site', () => t.http.get(`${V1}/sites/${mySiteId}/media/${their.mediaId}/content`), 'Media'],
       ['DELETE their media', () => t.http.delete(`${V1}/sites/${their.siteId}/media/${their.mediaId}`), 'Media'],
       ['DELETE their media under my site', () => t.http.delete(`${V1}/sites/${mySiteId}/media/${their.mediaId}`), 'Media'],
     ])('%s → 404, and nothing of theirs changes', async (_what, request, resource) => {

@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { inlineDisposition } from './content-disposition';
 import { TakesUpload } from '../../../common/content-type.guard';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../../common/envelope.interceptor';
@@ -47,6 +48,27 @@ export class MediaController {
   @ApiEndpoint({ summary: 'The site’s media, newest first', response: MediaDto, paginated: true, errors: [...ERRORS] })
   list(@Param('siteId', ParseIdPipe) siteId: string, @Query() page: PageQueryDto): Promise<Page<MediaDto>> {
     return this.media.list(this.tenant, siteId, page);
+  }
+
+  @Get(':id/content')
+  @Authorize('posts:read', { transaction: 'own' })
+  @ApiProduces(...MEDIA_TYPES)
+  @Header('X-Content-Type-Options', 'nosniff')
+  // Served from the API's origin: nothing in a file may run, load, or reach the session (a PDF's script included).
+  @Header('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox")
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiEndpoint({
+    summary: 'The file’s bytes, with its stored type',
+    description: 'Sent with `X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy, inline with its filename.',
+    errors: [...ERRORS],
+  })
+  async content(@Param('siteId', ParseIdPipe) siteId: string, @Param('id', ParseIdPipe) mediaId: string): Promise<StreamableFile> {
+    const { media, bytes } = await this.media.content(this.tenant, siteId, mediaId);
+    return new StreamableFile(bytes, {
+      type: media.contentType,
+      length: Number(media.sizeBytes),
+      disposition: inlineDisposition(media.filename),
+    });
   }
 
   @Delete(':id')

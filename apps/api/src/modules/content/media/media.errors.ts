@@ -17,3 +17,9 @@ export class InvalidUploadError extends ValidationFailedError {
     super(`Invalid request: file`, [{ field: 'file', problems: [problem] }]);
   }
 }
+
+export class ContentMismatchError extends DomainError {
+  constructor(declaredType: string, detectedType: string | null) {
+    super('UNSUPPORTED_MEDIA_TYPE', `The file’s bytes are not ${declaredType}`, { contentType: declaredType, detectedType });
+  }
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QuotaService } from '@plinth/quota';
 import { isForeignKeyViolation, NotFoundError, TenantContext } from '@plinth/tenancy';
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Page } from '../../../common/envelope.interceptor';
 import { pageQuery, PageQueryDto, toPage } from '../../../common/pagination';
 import { AuditLogger } from '../../audit/audit-logger';
@@ -83,6 +84,18 @@ export class MediaService {
       const rows = await pageQuery(qb, 'm', page, 'createdAt', 'DESC').getMany();
       return toPage(rows, page, (m) => ({ at: m.createdAt, id: m.id }), presentMedia);
     });
+  }
+
+  /**
+   * The row read in a short transaction of its own, then the bytes streamed
+   * holding no database connection (a video may take minutes to download).
+   */
+  async content(tenant: TenantContext, siteId: string, mediaId: string): Promise<{ media: Media; bytes: Readable }> {
+    const media = await tenant.transaction((tx) => tx.repo(Media).getOneBy({ id: mediaId, siteId }, 'Media'));
+    const bytes = this.storage.open(media.storageKey);
+    // A stored file that cannot be read is an error answer, not a body cut short after a 200.
+    await new Promise((resolve, reject) => bytes.once('readable', resolve).once('error', reject));
+    return { media, bytes };
   }
 
   /** Frees its bytes (the database gives them back with the row); the file is deleted once that has committed. */

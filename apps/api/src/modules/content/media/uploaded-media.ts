@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { unstorableText } from '../../../common/validation.pipe';
 import { AppConfig } from '../../../config/app-config';
 import { InvalidUploadError, UnsupportedMediaTypeError } from './media.errors';
+import { sniffedContent } from './content-sniffing';
 import { uploadContent } from './upload-stream';
 import { isMediaType, MEDIA_TYPES } from './media-types';
 
@@ -16,7 +17,7 @@ const MISSING_FILE = `send one file in the multipart field "${UPLOAD_FIELD}"`;
 export interface MediaUpload {
   filename: string;
   contentType: string;
-  /** Fails with 413 past MEDIA_MAX_BYTES, with 400 when cut off. */
+  /** Fails with 413 past MEDIA_MAX_BYTES, with 400 when cut off, with 415 when its bytes are not `contentType`. */
   content: Readable;
   /** The request's Content-Length, when the client sent one: the file is at most that. */
   declaredBytes: number | null;
@@ -39,10 +40,11 @@ export class ReadMediaUpload implements PipeTransform<FastifyRequest, Promise<Me
       part.file.resume(); // drained, so the answer is not stuck behind an unread body
       throw problem;
     }
+    const contentType = part.mimetype.toLowerCase();
     return {
       filename: part.filename.trim(),
-      contentType: part.mimetype.toLowerCase(),
-      content: uploadContent(part, this.config.MEDIA_MAX_BYTES),
+      contentType,
+      content: sniffedContent(uploadContent(part, this.config.MEDIA_MAX_BYTES), contentType),
       declaredBytes: Number(request.headers['content-length']) || null,
     };
   }
