@@ -26,7 +26,27 @@ describe('health and conventions', () => {
     const spec = await t.http.get('/api/docs-json').expect(200);
     expect(spec.body.openapi).toMatch(/^3\./);
     expect(spec.body.paths['/api/v1/auth/signup']).toBeDefined();
-    await t.http.get('/api/docs').expect(200).expect('content-type', /html/);
+    const ui = await t.http.get('/api/docs').expect(200).expect('content-type', /html/);
+    expect(ui.text).toContain('<title>Plinth API</title>');
+  });
+
+  it('describes every tag, and shows each error response with examples of its own codes only', async () => {
+    const spec = (await t.http.get('/api/docs-json').expect(200)).body;
+    const used = new Set(Object.values(spec.paths).flatMap((item) => Object.values(item as object).flatMap((op) => op.tags ?? [])));
+    const described = new Map(spec.tags.map((tag: { name: string; description: string }) => [tag.name, tag.description]));
+    for (const tag of used) expect({ tag, described: Boolean(described.get(tag)) }).toEqual({ tag, described: true });
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(item as Record<string, { responses: Record<string, any> }>)) {
+        for (const [status, response] of Object.entries(op.responses).filter(([status]) => Number(status) >= 400)) {
+          const examples = Object.values(response.content['application/json'].examples) as Array<{ value: { error: { code: string } } }>;
+          const codes = examples.map((example) => example.value.error.code);
+          expect({ at: `${method} ${path} ${status}`, codes }).toEqual({
+            at: `${method} ${path} ${status}`,
+            codes: response.description.split(' | '),
+          });
+        }
+      }
+    }
   });
 
   it('sets security headers', async () => {

@@ -10,11 +10,12 @@ class FieldProblem {
   problems: string[];
 }
 
+// No property examples here: each error response carries one example per code it lists (see responsesFor).
 class ErrorDetail {
-  @ApiProperty({ example: 'VALIDATION_FAILED' })
+  @ApiProperty({ description: 'Machine-readable; see the codes listed on each response' })
   code: string;
 
-  @ApiProperty({ example: 'Invalid request: email' })
+  @ApiProperty({ description: 'For people; may change wording between versions' })
   message: string;
 
   @ApiPropertyOptional({
@@ -109,7 +110,7 @@ function responsesFor(codes: ErrorCode[]): Record<string, object> {
           'application/json': {
             schema: { $ref: '#/components/schemas/ErrorEnvelope' },
             examples: Object.fromEntries(
-              statusCodes.map((code) => [code, { value: { success: false, error: { code, message: exampleMessage(code) } } }]),
+              statusCodes.map((code) => [code, { value: { success: false, error: { code, ...exampleError(code) } } }]),
             ),
           },
         },
@@ -118,19 +119,31 @@ function responsesFor(codes: ErrorCode[]): Record<string, object> {
   );
 }
 
-const EXAMPLE_MESSAGES: Partial<Record<string, string>> = {
-  VALIDATION_FAILED: 'Invalid request: name',
-  UNAUTHENTICATED: 'Access token expired',
-  FORBIDDEN: 'Your role lacks the permission posts:create',
-  NOT_A_MEMBER: 'You are not a member of this organization',
-  NOT_FOUND: 'Site not found',
-  CONFLICT: 'This slug is taken',
-  RATE_LIMITED: 'Too many requests; retry in 1 s',
-  QUOTA_EXCEEDED: 'Quota reached: posts 20 of 20 on the free plan',
-  PLAN_FEATURE_UNAVAILABLE: 'Your plan does not include the feature webhooks; it starts with the pro plan',
-  INTERNAL: 'Internal error (request id 0b7c…)',
+const UPGRADE_URL = 'https://app.example.com/o/acme/billing';
+
+/** What each code's answer looks like, details included where the code has them. */
+const EXAMPLE_ERRORS: Partial<Record<string, { message: string; details?: unknown }>> = {
+  VALIDATION_FAILED: {
+    message: 'Invalid request: name',
+    details: [{ field: 'name', problems: ['name must be shorter than or equal to 100 characters'] }],
+  },
+  UNAUTHENTICATED: { message: 'Access token expired' },
+  FORBIDDEN: { message: 'Your role lacks the permission posts:create', details: { permission: 'posts:create' } },
+  NOT_A_MEMBER: { message: 'You are not a member of this organization' },
+  NOT_FOUND: { message: 'Site not found' },
+  CONFLICT: { message: 'This slug is taken', details: { field: 'slug' } },
+  RATE_LIMITED: { message: 'Too many requests; retry in 1 s' },
+  QUOTA_EXCEEDED: {
+    message: 'Quota reached: posts 20 of 20 on the free plan',
+    details: { dimension: 'posts', current: 20, limit: 20, planTier: 'free', upgradeUrl: UPGRADE_URL },
+  },
+  PLAN_FEATURE_UNAVAILABLE: {
+    message: 'Your plan does not include the feature webhooks; it starts with the pro plan',
+    details: { feature: 'webhooks', requiredTier: 'pro', upgradeUrl: UPGRADE_URL },
+  },
+  INTERNAL: { message: 'Internal error (request id 0b7c…)' },
 };
 
-function exampleMessage(code: ErrorCode): string {
-  return EXAMPLE_MESSAGES[code] ?? code.toLowerCase().replaceAll('_', ' ');
+function exampleError(code: ErrorCode): { message: string; details?: unknown } {
+  return EXAMPLE_ERRORS[code] ?? { message: code.toLowerCase().replaceAll('_', ' ') };
 }
