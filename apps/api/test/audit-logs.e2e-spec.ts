@@ -25,7 +25,7 @@ const CLIENT_IP = '203.0.113.7';
 interface Entry {
   id: string;
   action: string;
-  actor: { type: string; id: string | null; email?: string };
+  actor: { type: string; id: string | null; email?: string; name?: string };
   targetType: string | null;
   targetId: string | null;
   metadata: Record<string, unknown>;
@@ -94,7 +94,7 @@ describe('audit log', () => {
       expect(entry).toEqual({
         id: expect.stringMatching(UUID),
         action: 'member.role_changed',
-        actor: { type: 'user', id: org.owner.userId, email: org.owner.email },
+        actor: { type: 'user', id: org.owner.userId, email: org.owner.email, name: 'Test User' },
         targetType: 'user',
         targetId: member.userId,
         metadata: { from: 'viewer', to: 'editor', revokedApiKeys: 0 },
@@ -123,7 +123,7 @@ describe('audit log', () => {
 
       const [entry] = await entries(org, '?action=site.created');
 
-      expect(entry.actor).toEqual({ type: 'api_key', id: key.id });
+      expect(entry.actor).toEqual({ type: 'api_key', id: key.id, name: 'admin key' });
       expect(entry.userAgent).toBe(USER_AGENT);
     });
 
@@ -142,7 +142,11 @@ describe('audit log', () => {
       const [entry] = await entries(other, '?action=member.joined');
 
       expect(entry).toEqual(
-        expect.objectContaining({ actor: { type: 'user', id: member.userId, email: member.email }, ip: CLIENT_IP, userAgent: USER_AGENT }),
+        expect.objectContaining({
+          actor: { type: 'user', id: member.userId, email: member.email, name: 'viewer member' },
+          ip: CLIENT_IP,
+          userAgent: USER_AGENT,
+        }),
       );
     });
 
@@ -162,6 +166,30 @@ describe('audit log', () => {
       const response = await auditLog({ ...home.owner.auth, 'X-Organization-Id': away.slug }).expect(200);
 
       expect(response.body.data.map((e: Entry) => e.id).sort()).toEqual((await idsInDb(away.id)).sort());
+    });
+  });
+
+  describe('actions', () => {
+    const actions = (headers: Headers) => send(t, { method: 'get', path: '/audit-logs/actions', headers });
+
+    it('lists the distinct actions of the caller’s organization, sorted, and none of another’s', async () => {
+      const [{ org }, other] = await Promise.all([orgWithHistory(), newOrg(t)]);
+      await createKey(t, other.owner.auth, 'viewer');
+      await send(t, { method: 'post', path: '/sites', headers: other.owner.auth, body: { name: 'Theirs' } }).expect(201);
+      expect((await actions(org.owner.auth).expect(200)).body.data).toEqual([
+        'api_key.created',
+        'invite.created',
+        'member.joined',
+        'member.role_changed',
+        'organization.created',
+      ]);
+    });
+
+    it('needs audit:read (403 for a viewer)', async () => {
+      const org = await newOrg(t);
+      const viewer = await join(t, org, 'viewer');
+      const response = await actions({ ...viewer.auth, 'X-Organization-Id': org.id }).expect(403);
+      expect(response.body).toEqual(errorBody('FORBIDDEN', 'Your role lacks the permission audit:read', { permission: 'audit:read' }));
     });
   });
 

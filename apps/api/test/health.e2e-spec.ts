@@ -36,7 +36,9 @@ describe('health and conventions', () => {
     const described = new Map(spec.tags.map((tag: { name: string; description: string }) => [tag.name, tag.description]));
     for (const tag of used) expect({ tag, described: Boolean(described.get(tag)) }).toEqual({ tag, described: true });
     for (const [path, item] of Object.entries(spec.paths)) {
-      for (const [method, op] of Object.entries(item as Record<string, { responses: Record<string, any> }>)) {
+      for (const [method, op] of Object.entries(
+        item as Record<string, { responses: Record<string, { description: string; content: Record<string, { examples: object }> }> }>,
+      )) {
         for (const [status, response] of Object.entries(op.responses).filter(([status]) => Number(status) >= 400)) {
           const examples = Object.values(response.content['application/json'].examples) as Array<{ value: { error: { code: string } } }>;
           const codes = examples.map((example) => example.value.error.code);

@@ -1,6 +1,7 @@
 import { expectStatus, Inbox, mailJobsTo, sqlNumber, V1, waitUntil } from '@plinth/testing';
 import type { Response } from 'supertest';
-import type { Session } from './harness';
+import { QuotaWarnings } from '../src/modules/quotas/quota-warnings';
+import { signUp, type Session } from './harness';
 import {
   ContentApp,
   createPost,
@@ -170,18 +171,32 @@ describe('quotas under concurrency', () => {
       const owner = await newOwner(t, 'free');
       const admin = await joinAs(t, owner, 'admin');
       const adminEmail = await emailOf(admin);
-      const siteId = (await createSite(t, owner.auth)).id;
+      const siteId = (await createSite(t, owner.auth, { name: 'Field notes' })).id;
+      const subject = (percent: number) => new RegExp(`has used ${percent}% of its posts limit on the site “Field notes”$`);
 
       const warnings: Array<string | undefined> = [];
-      for (let i = 1; i <= 20; i++) warnings.push(expectStatus(await postPost(t, owner.auth, siteId), 201).headers['x-quota-warning']);
+      const postUpTo = async (count: number) => {
+        while (warnings.length < count) warnings.push(expectStatus(await postPost(t, owner.auth, siteId), 201).headers['x-quota-warning']);
+      };
+      // Each crossing mailed before the next: crossings still unmailed when a higher one comes make one mail (below).
+      for (const [count, percent] of [
+        [16, 80],
+        [18, 90],
+        [19, 95],
+      ]) {
+        await postUpTo(count);
+        for (const email of [owner.email, adminEmail]) await inbox.waitFor(email, subject(percent));
+      }
+      await postUpTo(20);
       expect(warnings.map((warning, i) => [i + 1, warning]).filter(([, warning]) => warning)).toEqual([
         [16, 'posts=80'],
         [18, 'posts=90'],
         [19, 'posts=95'],
       ]);
-      for (const email of [owner.email, adminEmail]) {
-        for (const percent of [80, 90, 95]) await inbox.waitFor(email, new RegExp(`has used ${percent}% of its posts quota`));
-      }
+      const mail = await inbox.waitFor(owner.email, subject(95));
+      expect(mail.text).toContain(`is at 19 of 20 posts on the site “Field notes” on its plan.`);
+      expect(mail.text).toMatch(/See usage: http:\/\/localhost:3000\/o\/[a-z0-9-]+\/usage\b/);
+      expect(mail.text).toMatch(/Upgrade the plan: http:\/\/localhost:3000\/o\/[a-z0-9-]+\/billing\b/);
 
       // Down to 14 and up across every threshold again: the headers repeat, the mails do not.
       const list = expectStatus(await t.http.get(`${V1}/sites/${siteId}/posts?limit=6`).set(owner.auth), 200).body.data;
@@ -194,10 +209,36 @@ describe('quotas under concurrency', () => {
         expect((await postsWarningsQueuedFor(email)).sort()).toEqual(['80', '90', '95']);
         const sent = async () => (await mailJobsTo(t.db, email)).every((job) => job.state === 'completed');
         await waitUntil(`the mails to ${email} are sent`, sent);
-        const subjects = (await inbox.mailTo(email)).map((mail) => mail.subject).filter((subject) => /posts quota/.test(subject));
-        expect(subjects.sort()).toEqual([80, 90, 95].map((p) => expect.stringContaining(`has used ${p}% of its posts quota`)));
+        const subjects = (await inbox.mailTo(email)).map((mail) => mail.subject).filter((subject) => /posts limit/.test(subject));
+        expect(subjects.sort()).toEqual([80, 90, 95].map((p) => expect.stringMatching(subject(p))));
       }
     }, 60_000);
+
+    it('a jump from nothing to the limit is one “limit reached” mail, not three', async () => {
+      const owner = await signUp(t.http); // their own Free organization: 1 site
+      const response = expectStatus(await t.http.post(`${V1}/sites`).set(owner.auth).send({ name: 'Only' }), 201);
+      expect(response.headers['x-quota-warning']).toBe('sites=95');
+      const mail = await inbox.waitFor(owner.email, /has reached its sites limit$/);
+      expect(mail.text).toContain('is at 1 of 1 sites on its plan.');
+      expect(mail.text).toContain('Adding more sites is refused (402) until usage drops or the plan grows.');
+      await waitUntil('the mails are sent', async () => (await mailJobsTo(t.db, owner.email)).every((job) => job.state === 'completed'));
+      expect((await inbox.mailTo(owner.email)).filter((m) => /sites limit/.test(m.subject))).toHaveLength(1);
+    });
+
+    it('crossings that piled up before the mail went make one mail, about the highest', async () => {
+      const owner = await newOwner(t, 'free');
+      const siteId = (await createSite(t, owner.auth, { name: 'Batch' })).id;
+      const organizationId = owner.organizationId;
+      await t.db.query(
+        `INSERT INTO quota_warnings (organization_id, dimension, scope_id, threshold, period_start, current, limit_value)
+         VALUES ($1, 'posts', $2, 80, date_trunc('month', now()), 16, 20), ($1, 'posts', $2, 90, date_trunc('month', now()), 18, 20)`,
+        [organizationId, siteId],
+      );
+      await t.app.get(QuotaWarnings).notify(organizationId);
+      await waitUntil('the mails are sent', async () => (await mailJobsTo(t.db, owner.email)).every((job) => job.state === 'completed'));
+      const subjects = (await inbox.mailTo(owner.email)).map((m) => m.subject).filter((s) => /posts limit/.test(s));
+      expect(subjects).toEqual([expect.stringMatching(/has used 90% of its posts limit on the site “Batch”$/)]);
+    });
   });
 
   /** The thresholds of the posts warnings queued to `email` (the outbox: one job per mail). */

@@ -13,8 +13,8 @@ export class PaginationMeta {
 interface EndpointDoc {
   summary: string;
   description?: string;
-  /** The success payload inside `data`; omit for `data: null`. */
-  response?: Type<unknown>;
+  /** The success payload inside `data` (a DTO class, or 'string'); omit for `data: null`. */
+  response?: Type<unknown> | 'string';
   isArray?: boolean;
   paginated?: boolean;
   status?: number;
@@ -27,7 +27,7 @@ export function ApiEndpoint(doc: EndpointDoc): MethodDecorator {
   const status = doc.status ?? 200;
   const decorators = [
     ApiOperation({ summary: doc.summary, description: doc.description }),
-    ApiExtraModels(PaginationMeta, ...(doc.response ? [doc.response] : [])),
+    ApiExtraModels(PaginationMeta, ...(typeof doc.response === 'function' ? [doc.response] : [])),
     status === 204
       ? ApiResponse({ status, description: 'Done; no body' })
       : ApiResponse({ status, description: 'Success', schema: successSchema(doc) }),
@@ -38,7 +38,12 @@ export function ApiEndpoint(doc: EndpointDoc): MethodDecorator {
 }
 
 function successSchema(doc: EndpointDoc) {
-  const item = doc.response ? { $ref: getSchemaPath(doc.response) } : { type: 'object' as const, nullable: true, example: null };
+  const item =
+    doc.response === 'string'
+      ? { type: 'string' as const }
+      : doc.response
+        ? { $ref: getSchemaPath(doc.response) }
+        : { type: 'object' as const, nullable: true, example: null };
   const data = doc.isArray || doc.paginated ? { type: 'array' as const, items: item } : item;
   const properties: Record<string, object> = { success: { type: 'boolean', enum: [true] }, data };
   if (doc.paginated) properties.pagination = { $ref: getSchemaPath(PaginationMeta) };

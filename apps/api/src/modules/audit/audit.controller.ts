@@ -28,6 +28,17 @@ export class AuditController {
     return this.audit.list(this.tenant, query);
   }
 
+  @Get('actions')
+  @Authorize('audit:read')
+  @ApiEndpoint({
+    summary: 'The actions the organization’s log holds, sorted (for an action filter)',
+    response: 'string',
+    isArray: true,
+  })
+  actions(): Promise<string[]> {
+    return this.audit.actions(this.tenant);
+  }
+
   @Get('export')
   @Authorize('audit:read', { transaction: 'own' })
   @ApiProduces('text/csv', 'application/x-ndjson')

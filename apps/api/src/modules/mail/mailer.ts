@@ -12,6 +12,7 @@ const SECRET_PARAMS: Partial<Record<TemplateName, readonly string[]>> = {
   verifyEmail: ['url'],
   passwordReset: ['url'],
   invite: ['url'],
+  emailChange: ['url'],
 };
 
 export interface MailJob<T extends TemplateName = TemplateName> {

@@ -2,12 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { Consumption, Dimension, QUOTA_CROSSED_NOTICE, QuotaService } from '@plinth/quota';
 import { TenantTransactions, TenantTx } from '@plinth/tenancy';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuditLogger } from '../audit/audit-logger';
 import { JobQueue } from '../jobs/job-queue';
 import { Mailer } from '../mail/mailer';
 import { Seats } from '../members/seats';
+import { Site } from '../content/sites/entities/site.entity';
 import { Organization } from '../organizations/entities/organization.entity';
 
 export const QUOTA_WARNING_HEADER = Symbol('plinth:quotaWarningHeader');
@@ -91,7 +92,11 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  /** Mails and audits every unnotified crossing of the organization, once: the UPDATE claims them. */
+  /**
+   * Mails and audits every unnotified crossing of the organization, once: the
+   * UPDATE claims them. Crossings of one limit that piled up meanwhile (80 then
+   * 90 %) make one mail, about the highest.
+   */
   async notify(organizationId: string): Promise<void> {
     await this.transactions.run(organizationId, async (tx) => {
       const [pending] = (await tx.manager.query(
@@ -103,15 +108,30 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
       if (pending.length === 0) return;
       const recipients = await this.seats.managers(tx);
       const { name: organizationName } = await tx.manager.findOneByOrFail(Organization, { id: organizationId });
-      const inOrder = [...pending].sort((a, b) => a.dimension.localeCompare(b.dimension) || a.threshold - b.threshold);
-      for (const warning of inOrder) await this.tell(tx, warning, recipients, organizationName);
+      const siteNames = await this.siteNames(tx, pending);
+      for (const warning of highestPerLimit(pending)) {
+        await this.tell(tx, warning, recipients, { organizationName, siteName: siteNames.get(warning.scope_id) ?? null });
+      }
     });
   }
 
-  private async tell(tx: TenantTx, w: PendingWarning, recipients: Array<{ email: string; name: string }>, organizationName: string) {
+  private async siteNames(tx: TenantTx, warnings: PendingWarning[]): Promise<Map<string, string>> {
+    const ids = [...new Set(warnings.filter((w) => w.dimension === 'posts').map((w) => w.scope_id))];
+    if (ids.length === 0) return new Map();
+    const sites = await tx.repo(Site).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(sites.map((site) => [site.id, site.name]));
+  }
+
+  private async tell(
+    tx: TenantTx,
+    w: PendingWarning,
+    recipients: Array<{ email: string; name: string }>,
+    names: { organizationName: string; siteName: string | null },
+  ) {
     const figures = { threshold: w.threshold, current: Number(w.current), limit: Number(w.limit_value) };
+    const links = this.links(tx.organizationSlug);
     for (const r of recipients) {
-      await this.mailer.send(tx.manager, r.email, 'quotaWarning', { name: r.name, organizationName, dimension: w.dimension, ...figures });
+      await this.mailer.send(tx.manager, r.email, 'quotaWarning', { name: r.name, ...names, dimension: w.dimension, ...figures, ...links });
     }
     await this.audit.record(tx, {
       action: 'quota.warning',
@@ -119,6 +139,11 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
       targetId: w.dimension,
       metadata: { ...figures, scopeId: w.scope_id },
     });
+  }
+
+  private links(slug: string): { usageUrl: string; upgradeUrl: string } {
+    const organization = `${this.config.APP_URL.replace(/\/$/, '')}/o/${slug}`;
+    return { usageUrl: `${organization}/usage`, upgradeUrl: `${organization}/billing` };
   }
 
   /** Crossings a crash left unnotified (committed, but the job never queued). */
@@ -129,4 +154,14 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
     )) as Array<{ organization_id: string }>;
     for (const row of rows) await this.notify(row.organization_id);
   }
+}
+
+/** Per limit (dimension and scope), the crossing of the highest threshold; in a stable order. */
+function highestPerLimit(warnings: PendingWarning[]): PendingWarning[] {
+  const highest = new Map<string, PendingWarning>();
+  for (const w of warnings) {
+    const key = `${w.dimension}:${w.scope_id}`;
+    if ((highest.get(key)?.threshold ?? -1) < w.threshold) highest.set(key, w);
+  }
+  return [...highest.values()].sort((a, b) => a.dimension.localeCompare(b.dimension) || a.scope_id.localeCompare(b.scope_id));
 }

@@ -47,6 +47,7 @@ export class AuditActorDto {
   @ApiProperty({ enum: ['user', 'api_key', 'system'] }) type: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) id: string | null;
   @ApiPropertyOptional() email?: string;
+  @ApiPropertyOptional({ description: 'The user’s name or the API key’s name, as it is now', example: 'Ada Lovelace' }) name?: string;
 }
 
 export class AuditLogDto {

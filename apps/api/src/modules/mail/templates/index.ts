@@ -1,5 +1,7 @@
+import { accountTemplates } from './account';
 import { billingTemplates } from './billing';
 import { layout, plain, RenderedMail } from './layout';
+import { quotaWarning } from './quota';
 
 /** Every mail Plinth sends, by name, with the parameters each needs. */
 export const templates = {
@@ -34,15 +36,8 @@ export const templates = {
       action: { label: 'Accept the invitation', url: p.url },
       footnote: `The link works once, for this email address, until ${p.expiresAt}.`,
     }),
-  quotaWarning: (p: { name: string; organizationName: string; dimension: string; threshold: number; current: number; limit: number }) =>
-    layout({
-      subject: `${plain(p.organizationName)} has used ${p.threshold}% of its ${p.dimension.replace('_', ' ')} quota`,
-      greeting: `Hi ${plain(p.name)},`,
-      paragraphs: [
-        `“${plain(p.organizationName)}” is at ${p.current} of ${p.limit} ${p.dimension.replace('_', ' ')} on its plan.`,
-        'At the limit, creating more is refused until usage drops or the plan grows.',
-      ],
-    }),
+  quotaWarning,
+  ...accountTemplates,
   ...billingTemplates,
 } satisfies Record<string, (params: never) => RenderedMail>;
 
