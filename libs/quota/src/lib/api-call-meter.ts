@@ -166,8 +166,14 @@ const OVERRIDE_COLUMNS = `
   EXISTS (SELECT 1 FROM quota_overage o WHERE o.organization_id = u.organization_id AND o.dimension = 'api_calls') AS overage_allowed`;
 
 // System context: one statement for every organization that made calls. A new month starts from zero;
-// the month that ended is kept beside it (billing reports the last of its overage from there).
+// the month that ended is kept beside it (billing reports the last of its overage from there). The day's
+// count (for the usage chart) rides along in the same statement.
 const FLUSH_SQL = `
+  WITH daily AS (
+    INSERT INTO api_call_days AS d (organization_id, day, calls)
+    SELECT b.org, (now() AT TIME ZONE 'UTC')::date, b.n FROM unnest($1::uuid[], $2::bigint[]) AS b(org, n)
+    ON CONFLICT (organization_id, day) DO UPDATE SET calls = d.calls + EXCLUDED.calls
+  )
   INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current, overage, period_start)
   SELECT b.org, 'api_calls', '${ORGANIZATION_SCOPE}', b.n, b.overage, ${MONTH_START}
     FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS b(org, n, overage)

@@ -7,6 +7,7 @@ import { SessionOrganization1764180000000 } from './1764180000000-session-organi
 import { Hardening1764190000000 } from './1764190000000-hardening';
 import { Billing1764200000000 } from './1764200000000-billing';
 import { PayAsYouGo1764210000000 } from './1764210000000-pay-as-you-go';
+import { ApiCallDays1764220000000 } from './1764220000000-api-call-days';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Hardening1764190000000,
   Billing1764200000000,
   PayAsYouGo1764210000000,
+  ApiCallDays1764220000000,
 ];

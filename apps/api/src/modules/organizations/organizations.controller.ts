@@ -8,6 +8,8 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationExportService } from './export/organization-export.service';
+import { OnboardingDto } from './onboarding/onboarding.dto';
+import { OnboardingService } from './onboarding/onboarding.service';
 import { OrganizationsService } from './organizations.service';
 import { ParseIdPipe } from '../../common/request-params';
 
@@ -19,6 +21,7 @@ export class OrganizationsController {
     private readonly organizations: OrganizationsService,
     private readonly tenant: TenantContext,
     private readonly exporter: OrganizationExportService,
+    private readonly onboardingChecklist: OnboardingService,
   ) {}
 
   @Post()
@@ -58,6 +61,17 @@ export class OrganizationsController {
   })
   get(@Param('id', ParseIdPipe) _id: string): Promise<OrganizationWithRoleDto> {
     return this.organizations.get(this.tenant);
+  }
+
+  @Get(':id/onboarding')
+  @Authorize()
+  @ApiEndpoint({
+    summary: 'The getting-started checklist: which first steps the caller and the organization have taken (any member)',
+    response: OnboardingDto,
+    errors: ['VALIDATION_FAILED'],
+  })
+  onboarding(@Param('id', ParseIdPipe) _id: string): Promise<OnboardingDto> {
+    return this.onboardingChecklist.checklist(this.tenant);
   }
 
   @Patch(':id')

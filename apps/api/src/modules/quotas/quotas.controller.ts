@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { QuotaCheckDto, QuotaCheckResultDto, QuotaStatusDto } from './dto/quotas.dto';
+import { DailyUsageService } from './daily-usage.service';
+import { DailyUsageDto } from './dto/daily-usage.dto';
 import { QuotaStatusService } from './quota-status.service';
 
 @ApiTags('quotas')
@@ -11,6 +13,7 @@ export class QuotasController {
   constructor(
     private readonly status: QuotaStatusService,
     private readonly tenant: TenantContext,
+    private readonly dailyUsage: DailyUsageService,
   ) {}
 
   @Get('status')
@@ -18,6 +21,13 @@ export class QuotasController {
   @ApiEndpoint({ summary: 'Usage against every plan limit', response: QuotaStatusDto })
   get(): Promise<QuotaStatusDto> {
     return this.status.status(this.tenant);
+  }
+
+  @Get('usage/daily')
+  @Authorize('quotas:read')
+  @ApiEndpoint({ summary: 'API calls per day over the current period (UTC days, zeros included)', response: DailyUsageDto })
+  daily(): Promise<DailyUsageDto> {
+    return this.dailyUsage.apiCalls(this.tenant);
   }
 
   @Post('check')

@@ -4,6 +4,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import { QuotaModule } from '@plinth/quota';
 import type { AppConfig } from '../../config/app-config';
 import { ApiCallPeriods } from './api-call-periods';
+import { DailyUsageService } from './daily-usage.service';
 import { RATE_LIMIT_STORAGE } from './api-key-limits.guard';
 import { loadPlanCatalog } from './plan-catalog.loader';
 import { PlansController } from './plans.controller';
@@ -34,6 +35,7 @@ export class QuotasModule {
         QuotaWarningInterceptor,
         UsageLimits,
         QuotaStatusService,
+        DailyUsageService,
         ApiCallPeriods,
         {
           provide: RATE_LIMIT_STORAGE,

@@ -179,6 +179,7 @@ async function seedBilling(db: DataSource, organizationId: string, suffix: strin
     organizationId,
     `sub_rls${suffix}`,
   ]);
+  await db.query(`INSERT INTO api_call_days (organization_id, day, calls) VALUES ($1, current_date, 1)`, [organizationId]);
   await db.query(`INSERT INTO quota_overage (organization_id, dimension) VALUES ($1, 'api_calls')`, [organizationId]);
   await db.query(`INSERT INTO usage_reports (organization_id, period_start) VALUES ($1, date_trunc('month', now()))`, [organizationId]);
   await db.query(`INSERT INTO sandbox_billing_accounts (organization_id) VALUES ($1)`, [organizationId]);
