@@ -326,4 +326,79 @@ describe('audit log', () => {
       expect(byMember.map((e) => e.action)).toEqual(['member.left', 'member.joined']);
     });
   });
+
+  describe('hash chain', () => {
+    const verify = async (org: Org) =>
+      (await send(t, { method: 'get', path: '/audit-logs/verify', headers: org.owner.auth }).expect(200)).body.data;
+    const chainOf = (organizationId: string): Promise<Array<{ id: string; chain_seq: string }>> =>
+      db.query('SELECT id, chain_seq FROM audit_logs WHERE organization_id = $1 ORDER BY chain_seq', [organizationId]);
+
+    it('links every entry of the organization, in order, and verifies whole', async () => {
+      const { org } = await orgWithHistory();
+      const chain = await chainOf(org.id);
+      expect(chain.map((row) => Number(row.chain_seq))).toEqual(chain.map((_, i) => i + 1));
+      expect(await verify(org)).toEqual({ valid: true, checked: chain.length, firstBrokenId: null });
+    });
+
+    it('stays one unbroken chain under concurrent writers', async () => {
+      const org = await newOrg(t);
+      await Promise.all(Array.from({ length: 20 }, () => invite(t, org.owner.auth, org.id)));
+      const chain = await chainOf(org.id);
+      expect(chain).toHaveLength(21);
+      expect(chain.map((row) => Number(row.chain_seq))).toEqual(chain.map((_, i) => i + 1));
+      expect(await verify(org)).toEqual({ valid: true, checked: 21, firstBrokenId: null });
+    });
+
+    it('names an entry changed behind its back, and the one after an entry deleted', async () => {
+      const { org } = await orgWithHistory();
+      const chain = await chainOf(org.id);
+      await db.query(`UPDATE audit_logs SET metadata = '{"to":"owner"}' WHERE id = $1`, [chain[3].id]);
+      expect(await verify(org)).toEqual({ valid: false, checked: chain.length, firstBrokenId: chain[3].id });
+
+      const other = (await orgWithHistory()).org;
+      const theirs = await chainOf(other.id);
+      await db.query('DELETE FROM audit_logs WHERE id = $1', [theirs[2].id]);
+      expect(await verify(other)).toEqual({ valid: false, checked: theirs.length - 1, firstBrokenId: theirs[3].id });
+    });
+
+    it('notices a deleted tail: the last entry is no longer the chain’s head', async () => {
+      const { org } = await orgWithHistory();
+      const chain = await chainOf(org.id);
+      await db.query('DELETE FROM audit_logs WHERE id = $1', [chain[chain.length - 1].id]);
+      expect(await verify(org)).toEqual({ valid: false, checked: chain.length - 1, firstBrokenId: null });
+    });
+
+    it('walks the caller’s organization only; needs audit:read', async () => {
+      const [mine, theirs] = await Promise.all([orgWithHistory(), orgWithHistory()]);
+      const theirChain = await chainOf(theirs.org.id);
+      await db.query(`UPDATE audit_logs SET action = 'tampered' WHERE id = $1`, [theirChain[0].id]);
+      expect(await verify(mine.org)).toEqual({ valid: true, checked: (await chainOf(mine.org.id)).length, firstBrokenId: null });
+      const response = await send(t, {
+        method: 'get',
+        path: '/audit-logs/verify',
+        headers: { ...mine.viewer.auth, 'X-Organization-Id': mine.org.id },
+      }).expect(403);
+      expect(response.body.error.code).toBe('FORBIDDEN');
+    });
+
+    it('exports each entry with its place, previous hash and hash', async () => {
+      const { org } = await orgWithHistory();
+      await db.query(`UPDATE organizations SET plan_tier = 'pro' WHERE id = $1`, [org.id]);
+      const response = await send(t, { method: 'get', path: '/audit-logs/export?format=ndjson', headers: org.owner.auth }).expect(200);
+      const lines = response.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      const stored = await db.query(
+        `SELECT id, chain_seq, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash FROM audit_logs WHERE organization_id = $1`,
+        [org.id],
+      );
+      expect(lines.map((e) => [e.id, e.chainSeq, e.prevHash, e.hash]).sort()).toEqual(
+        stored
+          .map((r: { id: string; chain_seq: string; prev: string; hash: string }) => [r.id, Number(r.chain_seq), r.prev, r.hash])
+          .sort(),
+      );
+      expect(lines.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+    });
+  });
 });

@@ -123,6 +123,12 @@ describe('permission matrix, end to end', () => {
       arrange: async (caller) => ({ method: 'get', path: `/organizations/${org.id}`, headers: headersOf(caller) }),
     },
     {
+      route: 'GET /organizations/{id}/onboarding',
+      access: 'member',
+      success: 200,
+      arrange: async (caller) => ({ method: 'get', path: `/organizations/${org.id}/onboarding`, headers: headersOf(caller) }),
+    },
+    {
       route: 'PATCH /organizations/{id}',
       access: 'settings:manage',
       success: 200,
@@ -302,6 +308,18 @@ describe('permission matrix, end to end', () => {
       access: 'audit:read',
       success: 200,
       arrange: async (caller) => ({ method: 'get', path: '/audit-logs', headers: headersOf(caller) }),
+    },
+    {
+      route: 'GET /audit-logs/actions',
+      access: 'audit:read',
+      success: 200,
+      arrange: async (caller) => ({ method: 'get', path: '/audit-logs/actions', headers: headersOf(caller) }),
+    },
+    {
+      route: 'GET /audit-logs/verify',
+      access: 'audit:read',
+      success: 200,
+      arrange: async (caller) => ({ method: 'get', path: '/audit-logs/verify', headers: headersOf(caller) }),
     },
     {
       route: 'GET /audit-logs/export',

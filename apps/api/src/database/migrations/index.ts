@@ -8,6 +8,8 @@ import { Hardening1764190000000 } from './1764190000000-hardening';
 import { Billing1764200000000 } from './1764200000000-billing';
 import { PayAsYouGo1764210000000 } from './1764210000000-pay-as-you-go';
 import { ApiCallDays1764220000000 } from './1764220000000-api-call-days';
+import { AccountSettings1764225000000 } from './1764225000000-account-settings';
+import { AuditChain1764240000000 } from './1764240000000-audit-chain';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   Billing1764200000000,
   PayAsYouGo1764210000000,
   ApiCallDays1764220000000,
+  AccountSettings1764225000000,
+  AuditChain1764240000000,
 ];

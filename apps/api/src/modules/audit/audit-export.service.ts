@@ -7,6 +7,7 @@ import { pageQuery, toPage } from '../../common/pagination';
 import { TenantStreams } from '../../common/tenant-stream';
 import { filteredAuditLog, presentAuditLog } from './audit.service';
 import type { AuditLogDto, AuditLogExportQueryDto } from './dto/audit-log.dto';
+import type { AuditLog } from './entities/audit-log.entity';
 
 const BATCH = 1_000;
 const CSV_COLUMNS = [
@@ -21,6 +22,9 @@ const CSV_COLUMNS = [
   'ip',
   'userAgent',
   'metadata',
+  'chainSeq',
+  'prevHash',
+  'hash',
 ];
 
 /** The whole (filtered) audit log as CSV or NDJSON, newest first, streamed; a Pro-plan feature. */
@@ -33,7 +37,7 @@ export class AuditExportService {
 
   export(tenant: TenantContext, query: AuditLogExportQueryDto): Promise<Readable> {
     this.features.require(tenant, 'auditExport');
-    const line = query.format === 'csv' ? csvLine : (entry: AuditLogDto) => `${JSON.stringify(entry)}\n`;
+    const line = query.format === 'csv' ? csvLine : (entry: ChainedEntry) => `${JSON.stringify(entry)}\n`;
     return this.streams.open(tenant, async (tx, push) => {
       if (query.format === 'csv' && !(await push(stringify([CSV_COLUMNS])))) return;
       for await (const entry of entriesOf(tx, query)) {
@@ -47,14 +51,27 @@ async function* entriesOf(tx: TenantTx, query: AuditLogExportQueryDto) {
   let cursor: string | undefined;
   do {
     const page = { limit: BATCH, cursor };
-    const rows = await pageQuery(filteredAuditLog(tx, query), 'a', page, 'createdAt', 'DESC').getMany();
-    const { items, nextCursor } = toPage(rows, page, (row) => ({ at: row.createdAt, id: row.id }), presentAuditLog);
+    const qb = filteredAuditLog(tx, query).addSelect(['a.chainSeq', 'a.prevHash', 'a.hash']);
+    const rows = await pageQuery(qb, 'a', page, 'createdAt', 'DESC').getMany();
+    const { items, nextCursor } = toPage(rows, page, (row) => ({ at: row.createdAt, id: row.id }), presentChained);
     yield* items;
     cursor = nextCursor ?? undefined;
   } while (cursor);
 }
 
-function csvLine(entry: AuditLogDto): string {
+/** An exported entry carries its link in the hash chain (hex), so a copy can be checked away from Plinth. */
+type ChainedEntry = AuditLogDto & { chainSeq: number | null; prevHash: string | null; hash: string | null };
+
+function presentChained(row: AuditLog): ChainedEntry {
+  return {
+    ...presentAuditLog(row),
+    chainSeq: row.chainSeq === null ? null : Number(row.chainSeq),
+    prevHash: row.prevHash?.toString('hex') ?? null,
+    hash: row.hash?.toString('hex') ?? null,
+  };
+}
+
+function csvLine(entry: ChainedEntry): string {
   const { actor, metadata, ...rest } = entry;
   const flat: Record<string, unknown> = {
     ...rest,

@@ -3,7 +3,9 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authorize, TenantContext } from '@plinth/tenancy';
 import type { Page } from '../../common/envelope.interceptor';
 import { ApiEndpoint } from '../../common/openapi.decorators';
+import { AuditChain } from './audit-chain';
 import { AuditService } from './audit.service';
+import { AuditChainVerificationDto } from './dto/audit-chain.dto';
 import { AuditExportService } from './audit-export.service';
 import { AuditLogDto, AuditLogExportQueryDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
@@ -14,6 +16,7 @@ export class AuditController {
     private readonly audit: AuditService,
     private readonly tenant: TenantContext,
     private readonly exporter: AuditExportService,
+    private readonly chain: AuditChain,
   ) {}
 
   @Get()
@@ -37,6 +40,16 @@ export class AuditController {
   })
   actions(): Promise<string[]> {
     return this.audit.actions(this.tenant);
+  }
+
+  @Get('verify')
+  @Authorize('audit:read')
+  @ApiEndpoint({
+    summary: 'Walk the organization’s audit hash chain: is every entry as it was written?',
+    response: AuditChainVerificationDto,
+  })
+  verify(): Promise<AuditChainVerificationDto> {
+    return this.chain.verify(this.tenant);
   }
 
   @Get('export')

@@ -58,13 +58,15 @@ export class AccountLinksService implements OnApplicationBootstrap {
     });
   }
 
-  /** Sets the new password, proves the address, ends every other reset link and signs every session out. */
+  /** Sets the new password, proves the address, ends every other reset link and a pending email change, and signs every session out. */
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const userId = await this.linkTokens.consume(manager, 'password_reset', token);
       if (!userId) throw new InvalidLinkTokenError();
       await this.linkTokens.spendAll(manager, userId, 'password_reset');
+      // Whoever had the account may have asked to move it to their own address: that request ends too.
+      await this.linkTokens.spendAll(manager, userId, 'email_change');
       await manager.update(User, { id: userId }, { passwordHash });
       await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
       await this.sessions.revokeAllOfUser(manager, userId);

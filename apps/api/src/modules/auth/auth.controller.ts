@@ -3,6 +3,7 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Authenticated, Public, UnauthenticatedError } from '@plinth/tenancy';
 import { ApiEndpoint } from '../../common/openapi.decorators';
+import { Origin, type RequestOrigin } from '../../common/request-origin.decorator';
 import type { User } from '../users/entities/user.entity';
 import type { AuthenticatedUser } from './access-token';
 import { AccountLinksService } from './account-links.service';
@@ -44,8 +45,8 @@ export class AuthController {
     status: 201,
     errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVITE_EXPIRED', 'INVITE_USED', 'RATE_LIMITED'],
   })
-  signup(@Body() dto: SignupDto): Promise<SignupResultDto> {
-    return this.auth.signup(dto);
+  signup(@Body() dto: SignupDto, @Origin() origin: RequestOrigin): Promise<SignupResultDto> {
+    return this.auth.signup(dto, origin);
   }
 
   @Post('login')
@@ -58,8 +59,8 @@ export class AuthController {
     response: LoginResultDto,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'RATE_LIMITED'],
   })
-  login(@CurrentUser() user: unknown): Promise<LoginResultDto> {
-    return this.auth.login(user as User);
+  login(@CurrentUser() user: unknown, @Origin() origin: RequestOrigin): Promise<LoginResultDto> {
+    return this.auth.login(user as User, origin);
   }
 
   @Post('refresh')
@@ -70,8 +71,8 @@ export class AuthController {
     response: TokenPairDto,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED'],
   })
-  refresh(@Body() dto: RefreshTokenDto): Promise<TokenPairDto> {
-    return this.sessions.rotate(dto.refreshToken);
+  refresh(@Body() dto: RefreshTokenDto, @Origin() origin: RequestOrigin): Promise<TokenPairDto> {
+    return this.sessions.rotate(dto.refreshToken, origin);
   }
 
   @Post('logout')
@@ -92,8 +93,12 @@ export class AuthController {
     response: TokenPairDto,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_A_MEMBER'],
   })
-  switchOrganization(@CurrentUser() caller: AuthenticatedUser, @Body() dto: SwitchOrganizationDto): Promise<TokenPairDto> {
-    return this.auth.switchOrganization(caller, dto.organizationId);
+  switchOrganization(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() dto: SwitchOrganizationDto,
+    @Origin() origin: RequestOrigin,
+  ): Promise<TokenPairDto> {
+    return this.auth.switchOrganization(caller, dto.organizationId, origin);
   }
 
   @Get('me')

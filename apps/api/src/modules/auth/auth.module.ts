@@ -4,8 +4,13 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config';
 import { InvitesModule } from '../invites/invites.module';
+import { MembersModule } from '../members/members.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { AccountController } from './account.controller';
+import { AccountCredentials } from './account-credentials';
+import { AccountDeletionService } from './account-deletion.service';
 import { AccountLinksService } from './account-links.service';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthThrottlerGuard, emailAndIpTracker } from './guards/auth-throttler.guard';
@@ -23,6 +28,7 @@ const MINUTE_MS = 60_000;
     PassportModule,
     OrganizationsModule,
     InvitesModule,
+    MembersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -39,11 +45,14 @@ const MINUTE_MS = 60_000;
       ],
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AuthService,
     SessionsService,
     AccountLinksService,
+    AccountService,
+    AccountCredentials,
+    AccountDeletionService,
     LinkTokens,
     PasswordHasher,
     JwtStrategy,

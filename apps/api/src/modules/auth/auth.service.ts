@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotAMemberError, permissionsOf, TenantTransactions } from '@plinth/tenancy';
+import { NotAMemberError, permissionsOf, RequestOrigin, TenantTransactions } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '@plinth/tenancy';
@@ -37,12 +37,12 @@ export class AuthService {
     private readonly invites: InviteAcceptanceService,
   ) {}
 
-  async signup(dto: SignupDto): Promise<SignupResultDto> {
+  async signup(dto: SignupDto, origin: RequestOrigin): Promise<SignupResultDto> {
     const passwordHash = await this.hasher.hash(dto.password);
     try {
       return await (dto.inviteToken
-        ? this.createInvitedAccount(dto, dto.inviteToken, passwordHash)
-        : this.createAccount(dto, passwordHash));
+        ? this.createInvitedAccount(dto, dto.inviteToken, passwordHash, origin)
+        : this.createAccount(dto, passwordHash, origin));
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) throw new EmailTakenError();
       throw error;
@@ -61,19 +61,19 @@ export class AuthService {
     return user;
   }
 
-  async login(user: User): Promise<LoginResultDto> {
+  async login(user: User, origin: RequestOrigin): Promise<LoginResultDto> {
     const organizations = await this.organizationsService.listForUser(user.id);
-    const tokens = await this.sessions.start(this.dataSource.manager, user.id, organizations[0]?.id ?? null);
+    const tokens = await this.sessions.start(this.dataSource.manager, user.id, organizations[0]?.id ?? null, origin);
     return { user: presentUser(user, this.config), ...tokens, organizations };
   }
 
   /** A new token family for the other organization; the caller's current family ends, so its refresh token dies. */
-  async switchOrganization(caller: AuthenticatedUser, organizationId: string): Promise<TokenPairDto> {
+  async switchOrganization(caller: AuthenticatedUser, organizationId: string, origin: RequestOrigin): Promise<TokenPairDto> {
     const isMember = await this.dataSource.manager.existsBy(OrganizationMember, { userId: caller.userId, organizationId });
     if (!isMember) throw new NotAMemberError();
     return this.dataSource.transaction(async (manager) => {
       if (caller.familyId) await this.sessions.revokeFamilyById(manager, caller.userId, caller.familyId);
-      return this.sessions.start(manager, caller.userId, organizationId);
+      return this.sessions.start(manager, caller.userId, organizationId, origin);
     });
   }
 
@@ -97,7 +97,7 @@ export class AuthService {
    * and its session as the system, then it joins the inviting organization in
    * that organization's unit of work. No organization of its own, no verify mail.
    */
-  private createInvitedAccount(dto: SignupDto, token: string, passwordHash: string): Promise<SignupResultDto> {
+  private createInvitedAccount(dto: SignupDto, token: string, passwordHash: string, origin: RequestOrigin): Promise<SignupResultDto> {
     return this.transactions.runAfterSystem(
       async (manager) => {
         if (await manager.existsBy(User, { email: dto.email })) throw new EmailTakenError();
@@ -105,7 +105,7 @@ export class AuthService {
         const user = await manager.save(
           manager.create(User, { email: dto.email, name: dto.name, passwordHash, emailVerifiedAt: new Date() }),
         );
-        const tokens = await this.sessions.start(manager, user.id, invite.organizationId);
+        const tokens = await this.sessions.start(manager, user.id, invite.organizationId, origin);
         const actor = { type: 'user' as const, id: user.id, email: user.email };
         return { organizationId: invite.organizationId, actor, user, invite, tokens };
       },
@@ -118,7 +118,7 @@ export class AuthService {
   }
 
   /** User, organization, tokens as the system; then the audit entry and the mails as the new tenant, in the same transaction. */
-  private createAccount(dto: SignupDto, passwordHash: string): Promise<SignupResultDto> {
+  private createAccount(dto: SignupDto, passwordHash: string, origin: RequestOrigin): Promise<SignupResultDto> {
     return this.transactions.runAfterSystem(
       async (manager) => {
         if (await manager.existsBy(User, { email: dto.email })) throw new EmailTakenError();
@@ -128,7 +128,7 @@ export class AuthService {
           name: dto.organizationName ?? `${dto.name}'s organization`,
         });
         const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
-        const tokens = await this.sessions.start(manager, user.id, organization.id);
+        const tokens = await this.sessions.start(manager, user.id, organization.id, origin);
         const actor = { type: 'user' as const, id: user.id, email: user.email };
         return { organizationId: organization.id, actor, user, organization, verifyToken, tokens };
       },

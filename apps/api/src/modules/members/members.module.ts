@@ -5,5 +5,10 @@ import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { Seats } from './seats';
 
-@Module({ imports: [ApiKeysModule, InvitesModule], controllers: [MembersController], providers: [MembersService, Seats], exports: [Seats] })
+@Module({
+  imports: [ApiKeysModule, InvitesModule],
+  controllers: [MembersController],
+  providers: [MembersService, Seats],
+  exports: [Seats, MembersService],
+})
 export class MembersModule {}

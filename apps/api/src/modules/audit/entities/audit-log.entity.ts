@@ -39,4 +39,14 @@ export class AuditLog {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** The entry's place in its organization's hash chain; set by the database at COMMIT (audit-chain migration). */
+  @Column({ type: 'bigint', nullable: true, insert: false, update: false, select: false })
+  chainSeq: string | null;
+
+  @Column({ type: 'bytea', nullable: true, insert: false, update: false, select: false })
+  prevHash: Buffer | null;
+
+  @Column({ type: 'bytea', nullable: true, insert: false, update: false, select: false })
+  hash: Buffer | null;
 }

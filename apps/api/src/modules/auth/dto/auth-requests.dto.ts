@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsAccountEmail } from './email.rule';
+import { IsUserName } from '../../users/dto/user-name.rule';
 import { IsStrongPassword } from './password.rule';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -13,11 +14,7 @@ export class SignupDto {
   @IsStrongPassword()
   password: string;
 
-  @ApiProperty({ maxLength: 100, example: 'Ada Lovelace' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @IsUserName()
   name: string;
 
   @ApiPropertyOptional({

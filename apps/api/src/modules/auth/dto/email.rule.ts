@@ -8,7 +8,7 @@ export function IsAccountEmail(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ format: 'email', maxLength: 254, example: 'ada@example.com' }),
     Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)),
-    IsEmail({}, { message: 'email must be a valid email address' }),
+    IsEmail({}, { message: '$property must be a valid email address' }),
     MaxLength(254),
   );
 }

@@ -9,8 +9,8 @@ export function IsStrongPassword(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ minLength: 10, maxLength: 128, description: `Password: ${PASSWORD_RULE}`, example: 'correct-horse-42' }),
     IsString(),
-    MinLength(10, { message: `password must be ${PASSWORD_RULE}` }),
-    MaxLength(128, { message: `password must be ${PASSWORD_RULE}` }),
-    Matches(/(?=.*\p{L})(?=.*\d)/u, { message: `password must be ${PASSWORD_RULE}` }),
+    MinLength(10, { message: `$property must be ${PASSWORD_RULE}` }),
+    MaxLength(128, { message: `$property must be ${PASSWORD_RULE}` }),
+    Matches(/(?=.*\p{L})(?=.*\d)/u, { message: `$property must be ${PASSWORD_RULE}` }),
   );
 }

@@ -21,9 +21,13 @@ export function emailOf(request: Record<string, unknown>): string | null {
 
 /**
  * Tracks by (email, IP): tight, yet a stranger failing from elsewhere cannot
- * lock the owner out. Requests without an email fall back to the IP.
+ * lock the owner out. Requests without an email fall back to the IP. A
+ * signed-in caller (changing their password, say) is tracked by account:
+ * only someone holding their session can spend its attempts.
  */
 export function emailAndIpTracker(request: Record<string, unknown>): string {
+  const caller = request.user as { kind?: string; userId?: string } | undefined;
+  if (caller?.kind === 'user' && caller.userId) return `user:${caller.userId}`;
   const email = emailOf(request);
   return email ? `email:${email}|ip:${String(request.ip)}` : `ip:${String(request.ip)}`;
 }

@@ -33,10 +33,15 @@ export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
     const principal = context.switchToHttp().getRequest().user as AuthenticatedUser | { kind: 'api_key' };
     if (usersOnly && principal.kind !== 'user') throw new RoutePolicyError('This endpoint is for signed-in users, not API keys');
     // A tenant route checks the session in the query that resolves its membership; a signed-in-only route here.
-    if (usersOnly && principal.kind === 'user' && (await this.sessions.hasEnded(principal.familyId))) {
-      throw new UnauthenticatedError('This session has ended; sign in again');
-    }
+    if (usersOnly && principal.kind === 'user') await this.ensureLive(principal);
     return true;
+  }
+
+  /** Sign-out, a password change or reset, a reused refresh token or a deleted account end the token before its 15 minutes. */
+  private async ensureLive(principal: AuthenticatedUser): Promise<void> {
+    const state = await this.sessions.state(principal.userId, principal.familyId);
+    if (state === 'no_account') throw new UnauthenticatedError('The account no longer exists');
+    if (state === 'ended') throw new UnauthenticatedError('This session has ended; sign in again');
   }
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
