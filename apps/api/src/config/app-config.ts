@@ -32,6 +32,17 @@ export class AppConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   APP_URL = 'http://localhost:3000';
 
+  /**
+   * Subdomain tenants: with it set (e.g. `plinth.example.com`), a request to
+   * `<slug>.<BASE_DOMAIN>` is for that organization. Unset: the host says nothing.
+   */
+  @Expose()
+  @IsOptional()
+  @Matches(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, {
+    message: 'BASE_DOMAIN must be a lower-case host name such as plinth.example.com',
+  })
+  BASE_DOMAIN?: string;
+
   @Expose()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
@@ -54,8 +65,9 @@ export class AppConfig {
 
   /**
    * 32 bytes, base64: seals what queued jobs must carry but must not keep in
-   * the clear (the links in verify, reset and invite mails). Unset: derived
-   * from JWT_SECRET, so rotating that one also makes queued links unreadable.
+   * the clear (the links in verify, reset and invite mails) and the signing
+   * secrets of webhook endpoints. Unset: derived from JWT_SECRET, so rotating
+   * that one also makes queued links and webhook secrets unreadable (set it in production).
    */
   @Expose()
   @IsOptional()
@@ -231,6 +243,16 @@ export class AppConfig {
   @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_STARTER_ANNUAL?: string;
   @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_PRO_MONTHLY?: string;
   @Expose() @IsOptional() @Matches(PRICE_ID, { message: PRICE_MESSAGE }) STRIPE_PRICE_PRO_ANNUAL?: string;
+
+  /**
+   * Outgoing webhooks may go to loopback, private, link-local and other
+   * non-public addresses (a self-hosted receiver on the same network). Cloud
+   * metadata addresses (169.254.169.254, fd00:ec2::254…) stay refused even then.
+   */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE = false;
 
   /** Mounts the baseline routes of tools/bench. Never in production. */
   @Expose()

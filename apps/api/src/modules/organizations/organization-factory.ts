@@ -1,3 +1,4 @@
+import { RESERVED_SLUGS } from './reserved-slugs';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import slugify from 'slugify';
@@ -46,7 +47,9 @@ export class OrganizationFactory {
       .slice(0, SLUG_MAX - 7)
       .replace(/-+$/, '')
       .padEnd(3, '0');
-    for (const slug of [base, `${base}-${suffix()}`, `${base}-${suffix()}`]) {
+    // A reserved name ("Admin", "Mail") goes straight to a suffixed slug.
+    const first = RESERVED_SLUGS.has(base) ? [] : [base];
+    for (const slug of [...first, `${base}-${suffix()}`, `${base}-${suffix()}`]) {
       const organization = await this.tryInsert(manager, name, slug);
       if (organization) return organization;
     }

@@ -12,16 +12,20 @@ import {
 } from '@plinth/tenancy';
 import type { FastifyRequest } from 'fastify';
 import { originOf } from '../../common/request-origin.decorator';
+import { AppConfig } from '../../config/app-config';
 import { ApiKeyAuthenticator, PresentedApiKey } from '../api-keys/api-key-authenticator';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { membershipResolution, MembershipRow } from '../organizations/membership-resolution';
+import { hostSlug } from './host-tenant';
 
 type Principal = AuthenticatedUser | PresentedApiKey;
 
 /**
- * API.md's order, first match wins: the API key's organization; the
- * organization the route's path names; the X-Organization-Id header (id or
- * slug); the token's `org` claim. Membership and role come from the database
+ * API.md's order, first match wins: the API key's organization; the host
+ * `<slug>.<BASE_DOMAIN>` (where a path id or header naming another
+ * organization, or a key of another, is refused); the organization the
+ * route's path names; the X-Organization-Id header (id or slug); the
+ * token's `org` claim. Membership and role come from the database
  * on every request — in the round trip that begins its transaction — so a
  * removed member is refused on the very next one.
  */
@@ -30,22 +34,37 @@ export class RequestTenantResolver implements TenantResolver {
   constructor(
     private readonly transactions: TenantTransactions,
     private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly config: AppConfig,
   ) {}
 
   async resolve(request: FastifyRequest & { user?: Principal }, route: TenantRoute, options: ResolveOptions): Promise<Resolved<unknown>> {
     const principal = request.user;
     if (!principal) throw new UnauthenticatedError();
     const named = namedOrganization(request, route);
+    const host = hostSlug(request, this.config.BASE_DOMAIN);
     const origin = originOf(request);
     if (principal.kind === 'api_key') {
       const resolved = await this.apiKeys.resolve(principal, origin, options);
-      if (named && named.toLowerCase() !== resolved.context.organizationId) {
-        await resolved.tx?.rollback();
-        throw new NotAMemberError();
-      }
+      if (named && named.toLowerCase() !== resolved.context.organizationId) return refuse(resolved);
+      if (host && host !== resolved.context.organizationSlug) return refuse(resolved, ANOTHER_HOST);
       return resolved;
     }
-    const reference = named ?? headerReference(request) ?? principal.organizationId;
+    const header = headerReference(request);
+    if (host) {
+      const resolved = await this.resolveMember(principal, host, origin, options);
+      if (!namesOrganization(named, resolved.context) || !namesOrganization(header, resolved.context))
+        return refuse(resolved, ANOTHER_HOST);
+      return resolved;
+    }
+    return this.resolveMember(principal, named ?? header ?? principal.organizationId, origin, options);
+  }
+
+  private async resolveMember(
+    principal: AuthenticatedUser,
+    reference: string | null | undefined,
+    origin: ReturnType<typeof originOf>,
+    options: ResolveOptions,
+  ): Promise<Resolved<MembershipRow>> {
     if (!reference) throw new NotAMemberError('No organization selected: send X-Organization-Id or switch organization');
     const resolved = await this.transactions.resolve<MembershipRow>(
       membershipResolution(principal.userId, reference, principal.familyId),
@@ -66,6 +85,20 @@ export class RequestTenantResolver implements TenantResolver {
     }
     return resolved;
   }
+}
+
+const ANOTHER_HOST = 'This host belongs to another organization';
+
+async function refuse(resolved: Resolved<unknown>, message?: string): Promise<never> {
+  await resolved.tx?.rollback();
+  throw new NotAMemberError(message);
+}
+
+/** True when `reference` (an id or a slug) is absent or names the resolved organization. */
+function namesOrganization(reference: string | undefined, context: { organizationId: string; organizationSlug: string }): boolean {
+  if (!reference) return true;
+  const lower = reference.toLowerCase();
+  return lower === context.organizationId || reference === context.organizationSlug;
 }
 
 function headerReference(request: FastifyRequest): string | undefined {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsNotIn, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { RESERVED_SLUGS } from '../reserved-slugs';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,6 +21,7 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsString()
   @Matches(SLUG_PATTERN, { message: `slug must be ${SLUG_RULE}` })
+  @IsNotIn([...RESERVED_SLUGS], { message: 'slug is a reserved name (www, api, app, admin, mail…): choose another' })
   slug?: string;
 }
 
@@ -36,6 +38,7 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @IsString()
   @Matches(SLUG_PATTERN, { message: `slug must be ${SLUG_RULE}` })
+  @IsNotIn([...RESERVED_SLUGS], { message: 'slug is a reserved name (www, api, app, admin, mail…): choose another' })
   slug?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048, format: 'uri' })
