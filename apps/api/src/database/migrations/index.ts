@@ -10,6 +10,7 @@ import { PayAsYouGo1764210000000 } from './1764210000000-pay-as-you-go';
 import { ApiCallDays1764220000000 } from './1764220000000-api-call-days';
 import { AccountSettings1764225000000 } from './1764225000000-account-settings';
 import { AuditChain1764240000000 } from './1764240000000-audit-chain';
+import { OrganizationTombstones1764250000000 } from './1764250000000-organization-tombstones';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ApiCallDays1764220000000,
   AccountSettings1764225000000,
   AuditChain1764240000000,
+  OrganizationTombstones1764250000000,
 ];

@@ -1,4 +1,3 @@
-import { RESERVED_SLUGS } from './reserved-slugs';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import slugify from 'slugify';
@@ -6,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { OrganizationMember } from './entities/organization-member.entity';
 import { Organization } from './entities/organization.entity';
 import { FreeOrganizationLimitError, SlugTakenError } from './organizations.errors';
+import { RESERVED_SLUGS } from './reserved-slugs';
 
 const SLUG_MAX = 48;
 const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-/;

@@ -12,6 +12,7 @@ import { Organization } from './entities/organization.entity';
 import { OrganizationDeletion } from './organization-deletion';
 import { ORGANIZATION_DELETED, OrganizationDeleted } from './organization-events';
 import { OrganizationFactory } from './organization-factory';
+import { leaveTombstone } from './organization-tombstone';
 import { presentOrganization } from './organization.presenter';
 import { SlugTakenError } from './organizations.errors';
 
@@ -96,6 +97,7 @@ export class OrganizationsService {
   delete(tenant: TenantContext): Promise<void> {
     return tenant.transaction(async (tx) => {
       await this.deletion.prepare(tx);
+      await leaveTombstone(tx);
       const { affected } = await tx.manager.delete(Organization, { id: tx.organizationId });
       if (!affected) throw new NotFoundError('Organization');
       const event: OrganizationDeleted = { organizationId: tx.organizationId };

@@ -1,5 +1,8 @@
 import { ScopedRepository, TenantTransactions } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
+import { expectStatus, V1, waitUntil } from '@plinth/testing';
+import { readdir } from 'node:fs/promises';
+import { ContentApp, png, startContentApp, uploadMedia } from '../../../test/content-fixtures';
 import { signUp, startTestApp, TestApp } from '../../../test/harness';
 import { AuditLog } from '../audit/entities/audit-log.entity';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
@@ -25,12 +28,7 @@ describe('row-level security', () => {
     orgA = (await signUp(t.http)).organizationId;
     orgB = (await signUp(t.http)).organizationId;
     for (const org of [orgA, orgB]) await seedEveryTenantTable(db, org);
-    tenantTables = await db.query(
-      `SELECT table_name AS table, CASE WHEN table_name = 'organizations' THEN 'id' ELSE 'organization_id' END AS column
-         FROM information_schema.columns
-        WHERE table_schema = 'public' AND (column_name = 'organization_id' OR table_name = 'organizations' AND column_name = 'id')
-        ORDER BY table_name`,
-    );
+    tenantTables = await tenantTablesOf(db);
   });
   afterAll(() => t.close());
 
@@ -260,3 +258,64 @@ describe('tenant transactions', () => {
     );
   });
 });
+
+describe('deleting an organization', () => {
+  let t: ContentApp;
+  let tenantTables: Array<{ table: string; column: string }>;
+
+  beforeAll(async () => {
+    t = await startContentApp();
+    tenantTables = await tenantTablesOf(t.db);
+  });
+  afterAll(() => t.close());
+
+  /** Rows of `organizationId` in every tenant table the catalog lists, read as the system. */
+  async function rowsOf(organizationId: string): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const { table, column } of tenantTables) {
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM ${table} WHERE ${column} = $1`, [organizationId]);
+      counts[table] = count;
+    }
+    return counts;
+  }
+
+  it('leaves no row of it in any tenant table, no stored file, one tombstone, and another organization untouched', async () => {
+    const [doomed, other] = [await signUp(t.http), await signUp(t.http)];
+    for (const org of [doomed, other]) {
+      await seedEveryTenantTable(t.db, org.organizationId);
+      const site = expectStatus(await t.http.post(`${V1}/sites`).set(org.auth).send({ name: 'Files' }), 201).body.data;
+      await uploadMedia(t, org.auth, site.id, png(2048));
+    }
+    const theirsBefore = await rowsOf(other.organizationId);
+    expect(Object.entries(await rowsOf(doomed.organizationId)).filter(([, count]) => count === 0)).toEqual([]);
+    expect((await readdir(t.mediaDir)).sort()).toEqual(expect.arrayContaining([doomed.organizationId, other.organizationId]));
+
+    expectStatus(await t.http.delete(`${V1}/organizations/${doomed.organizationId}`).set(doomed.auth), 204);
+
+    expect(Object.entries(await rowsOf(doomed.organizationId)).filter(([, count]) => count > 0)).toEqual([]);
+    expect(await rowsOf(other.organizationId)).toEqual(theirsBefore);
+    await waitUntil('the files are deleted', async () => !(await readdir(t.mediaDir)).includes(doomed.organizationId));
+    expect(await readdir(t.mediaDir)).toContain(other.organizationId);
+    const tombstones = await t.db.query(
+      `SELECT deleted_by_type, deleted_by_id, deleted_by_email, counts FROM organization_tombstones WHERE deleted_organization_id = $1`,
+      [doomed.organizationId],
+    );
+    expect(tombstones).toEqual([
+      {
+        deleted_by_type: 'user',
+        deleted_by_id: doomed.userId,
+        deleted_by_email: doomed.email,
+        counts: expect.objectContaining({ members: 1, sites: 2, posts: 1, media: 2, storageBytes: 2049, apiKeys: 1 }),
+      },
+    ]);
+  });
+});
+
+function tenantTablesOf(db: DataSource): Promise<Array<{ table: string; column: string }>> {
+  return db.query(
+    `SELECT table_name AS table, CASE WHEN table_name = 'organizations' THEN 'id' ELSE 'organization_id' END AS column
+       FROM information_schema.columns
+      WHERE table_schema = 'public' AND (column_name = 'organization_id' OR table_name = 'organizations' AND column_name = 'id')
+      ORDER BY table_name`,
+  );
+}
