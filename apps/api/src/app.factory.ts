@@ -18,7 +18,16 @@ const BODY_LIMIT = 1024 * 1024;
 function securityHeaders(config: AppConfig) {
   const https = config.APP_URL.startsWith('https://');
   return {
-    contentSecurityPolicy: { useDefaults: true, directives: { upgradeInsecureRequests: https ? [] : null } },
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        upgradeInsecureRequests: https ? [] : null,
+        // Media is fetched with the session and shown from object URLs (thumbnails, previews): blob:, never another origin.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+      },
+    },
     strictTransportSecurity: https,
   };
 }

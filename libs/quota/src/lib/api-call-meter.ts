@@ -42,6 +42,8 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiCallMeter.name);
   /** Calls counted since the last flush, and how many of them were past the limit (pay as you go). */
   private pending = new Map<string, { calls: number; overage: number }>();
+  /** The batch being written: still counted as unflushed until its statement has returned. */
+  private flushing = new Map<string, { calls: number; overage: number }>();
   private readonly known = new Map<string, Known>();
   private readonly loading = new Map<string, Promise<Known>>();
   private timer?: NodeJS.Timeout;
@@ -68,7 +70,8 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
     const limit = known.override !== undefined ? known.override : this.catalog.limit(planTier, 'api_calls');
     const stored = known.periodStart < periodStart() ? 0 : known.stored;
     const pending = this.pending.get(organizationId) ?? { calls: 0, overage: 0 };
-    const before = stored + pending.calls;
+    // The batch being written is not in `stored` yet: counted here, so no call slips past the limit meanwhile.
+    const before = stored + pending.calls + (this.flushing.get(organizationId)?.calls ?? 0);
     const past = limit !== null && before + 1 > limit;
     if (past && !known.overageAllowed) return { allowed: false, current: before, limit, crossed: null };
     this.pending.set(organizationId, { calls: pending.calls + 1, overage: pending.overage + (past ? 1 : 0) });
@@ -77,7 +80,7 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
 
   /** Calls counted by this process and not yet written. */
   unflushed(organizationId: string): number {
-    return this.pending.get(organizationId)?.calls ?? 0;
+    return (this.pending.get(organizationId)?.calls ?? 0) + (this.flushing.get(organizationId)?.calls ?? 0);
   }
 
   /** Drops what this process knows of an organization (after an override or plan change). */
@@ -90,6 +93,7 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    this.flushing = batch;
     try {
       const counts = [...batch.values()];
       const rows = (await this.dataSource.query(FLUSH_SQL, [
@@ -98,7 +102,9 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
         counts.map((c) => c.overage),
       ])) as StoredRow[];
       await this.refresh(rows);
+      this.flushing = new Map();
     } catch (error) {
+      this.flushing = new Map();
       for (const [org, count] of batch) {
         const now = this.pending.get(org) ?? { calls: 0, overage: 0 };
         this.pending.set(org, { calls: now.calls + count.calls, overage: now.overage + count.overage });
