@@ -72,6 +72,9 @@ function setupRequest(request) {
   return { ...request, method: 'POST', body, headers: signed(body) };
 }
 
+/** The same JSON with a space after every colon: pgbench would read `":false` as a `:false` variable. */
+const spaced = (json) => JSON.stringify(JSON.parse(json), null, 1).replaceAll('\n', ' ');
+
 const dir = mkdtempSync(join(tmpdir(), 'plinth-webhook-floor-'));
 const floorScripts = organizations.map((organizationId, i) => {
   const literal = (value) => `'${String(value).replaceAll("'", "''")}'`;
@@ -82,7 +85,7 @@ const floorScripts = organizations.map((organizationId, i) => {
     `SELECT r.*, set_config('app.organization_id', r.organization_id::text, true), set_config('role', 'plinth_app', true)
        FROM (SELECT id AS organization_id, slug, plan_tier FROM organizations WHERE id = ${org}) r;`,
     `INSERT INTO stripe_events (id, organization_id, type, created_at, payload, processed_at, attempts)
-       VALUES ('evt_' || gen_random_uuid(), ${org}, 'customer.subscription.updated', now(), ${literal(nextEvent())}, now(), 1)
+       VALUES ('evt_' || gen_random_uuid(), ${org}, 'customer.subscription.updated', now(), ${literal(spaced(nextEvent()))}, now(), 1)
        ON CONFLICT (id) DO NOTHING RETURNING id;`,
     `INSERT INTO subscriptions (organization_id) VALUES (${org}) ON CONFLICT DO NOTHING;`,
     `SELECT * FROM subscriptions WHERE organization_id = ${org} FOR UPDATE;`,
