@@ -5,6 +5,7 @@ import {
   expectValidationFailed,
   type Headers,
   Inbox,
+  waitUntil,
   jwtClaims,
   mailJobsTo,
   tokenFromMail,
@@ -96,6 +97,41 @@ describe('account settings', () => {
       const response = await t.http.patch(auth('me')).send({ name: 'Nobody' });
       expect(response.status).toBe(401);
       expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('POST /auth/verify-email/resend', () => {
+    const resend = (headers: Headers) => t.http.post(auth('verify-email/resend')).set(headers);
+    const verify = (token: string) => t.http.post(auth('verify-email')).send({ token });
+
+    it('sends a new link once a minute, which works where the earlier one no longer does', async () => {
+      const session = await signUp(t.http);
+      const first = tokenFromMail((await inbox.waitFor(session.email, /^Confirm your email address$/)).text);
+      const tooSoon = await resend(session.auth);
+      expect(tooSoon.status).toBe(429);
+      expect(tooSoon.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(0);
+
+      await db.query(`UPDATE user_tokens SET created_at = created_at - interval '61 seconds' WHERE user_id = $1`, [session.userId]);
+      expectStatus(await resend(session.auth), 202);
+      const mails = async () => (await inbox.mailTo(session.email)).filter((m) => /^Confirm your email address$/.test(m.subject));
+      await waitUntil('the second link arrives', async () => (await mails()).length === 2);
+      const second = (await mails()).map((m) => tokenFromMail(m.text)).find((token) => token !== first) as string;
+
+      expect({ status: (await verify(first)).status, body: (await verify(first)).body }).toEqual({ status: 400, body: INVALID_LINK });
+      expectStatus(await verify(second), 200);
+      expect(expectStatus(await me(session.auth), 200).body.data.user.emailVerified).toBe(true);
+    });
+
+    it('sends nothing once the address is confirmed, and needs a signed-in person', async () => {
+      const session = await signUp(t.http);
+      await db.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [session.userId]);
+      await db.query(`UPDATE user_tokens SET created_at = created_at - interval '61 seconds' WHERE user_id = $1`, [session.userId]);
+      expectStatus(await resend(session.auth), 202);
+      expect(
+        await count(`pgboss.job WHERE name = 'mail.send' AND data->>'to' = $1 AND data->>'template' = 'verifyEmail'`, [session.email]),
+      ).toBe(1);
+      expect((await t.http.post(auth('verify-email/resend'))).status).toBe(401);
     });
   });
 

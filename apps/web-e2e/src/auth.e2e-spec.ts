@@ -154,7 +154,7 @@ describe('signing up and signing in', () => {
 async function expectDashboard(page: Page, person: { name: string; organization: string }): Promise<void> {
   await page.getByRole('heading', { level: 1, name: person.organization }).waitFor();
   expect(await page.getByTestId('signed-in-user').textContent()).toBe(person.name);
-  expect(await page.getByTestId('member-role').textContent()).toBe('owner');
+  expect(await page.getByTestId('member-role').textContent()).toBe('Owner');
   expect(await page.getByTestId('plan-tier').textContent()).toBe('free');
 }
 

@@ -244,7 +244,16 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
     // A bookmark to the other organization's billing page opens it for that organization.
     await adminPage.goto(billingPath);
     await adminPage.getByRole('heading', { level: 1, name: 'Billing' }).waitFor();
-    expect(await navLinkNames(adminPage)).toEqual(['Dashboard', 'Sites', 'Members', 'API keys', 'Audit log', 'Usage', 'Billing']);
+    expect(await navLinkNames(adminPage)).toEqual([
+      'Dashboard',
+      'Sites',
+      'Members',
+      'API keys',
+      'Audit log',
+      'Usage',
+      'Billing',
+      'Settings',
+    ]);
     await expectText(adminPage.getByTestId('billing-plan'), 'Free');
     await adminPage.getByText('Only an owner can change the plan or the payment details.').waitFor();
     await adminPage.getByRole('table', { name: 'Invoices' }).waitFor();

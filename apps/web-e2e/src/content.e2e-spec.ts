@@ -232,7 +232,7 @@ describe('a site with posts and media', () => {
     await viewerPage.getByRole('button', { name: viewer.organization }).click();
     await viewerPage.getByRole('menuitem', { name: owner.organization }).click();
     await viewerPage.waitForURL(`**${organizationPath}`);
-    expect(await navLinkNames(viewerPage)).toEqual(['Dashboard', 'Sites', 'Members', 'Usage']);
+    expect(await navLinkNames(viewerPage)).toEqual(['Dashboard', 'Sites', 'Members', 'Usage', 'Settings']);
 
     await openFromNav(viewerPage, 'Sites', `${organizationPath}/sites`);
     await siteRow(viewerPage, 'Lab notes').waitFor();
@@ -247,13 +247,24 @@ describe('a site with posts and media', () => {
     expect(await viewerPage.getByRole('form', { name: 'Write a post' }).count()).toBe(0);
     expect(await viewerPage.getByRole('form', { name: 'Upload a file' }).count()).toBe(0);
     expect(await viewerPage.getByRole('table', { name: 'Posts' }).getByRole('button').count()).toBe(0);
-    expect(await viewerPage.getByRole('table', { name: 'Media' }).getByRole('button').count()).toBe(0);
+    // Preview and "Copy link" are for readers too; deleting is not.
+    expect(
+      await viewerPage
+        .getByRole('table', { name: 'Media' })
+        .getByRole('button', { name: /^Delete / })
+        .count(),
+    ).toBe(0);
 
     // The same tables carry the controls for the owner: the zero counts above are about the role.
     await ownerPage.reload();
     await mediaRow(ownerPage, 'cover.png').waitFor();
     expect(await ownerPage.getByRole('table', { name: 'Posts' }).getByRole('button').count()).toBeGreaterThan(0);
-    expect(await ownerPage.getByRole('table', { name: 'Media' }).getByRole('button').count()).toBe(1);
+    expect(
+      await ownerPage
+        .getByRole('table', { name: 'Media' })
+        .getByRole('button', { name: /^Delete / })
+        .count(),
+    ).toBe(1);
   });
 
   /** Invited and accepted through the API: the invitation path itself is the tenancy spec's subject. */

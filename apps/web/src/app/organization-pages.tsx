@@ -4,6 +4,10 @@ import { AuditLogPage } from '../features/audit/audit-log-page';
 import { BillingPage } from '../features/billing/billing-page';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { MembersPage } from '../features/members/members-page';
+import { PostPage } from '../features/posts/post-page';
+import { AccountSettingsPage } from '../features/settings/account-settings-page';
+import { OrganizationSettingsPage } from '../features/settings/organization-settings-page';
+import { RolesPage } from '../features/settings/roles-page';
 import type { NavigationItem } from '../features/shell/navigation';
 import { SiteDetailPage } from '../features/sites/site-detail-page';
 import { SitesPage } from '../features/sites/sites-page';
@@ -33,11 +37,25 @@ export const ORGANIZATION_PAGES: OrganizationPage[] = [
     label: 'Sites',
     permission: 'sites:read',
     element: <SitesPage />,
-    subpages: [{ path: ':siteId', element: <SiteDetailPage /> }],
+    subpages: [
+      { path: ':siteId', element: <SiteDetailPage /> },
+      { path: ':siteId/posts/:postId', element: <PostPage /> },
+    ],
   },
   { path: 'members', label: 'Members', permission: 'members:read', element: <MembersPage /> },
   { path: 'api-keys', label: 'API keys', permission: 'apikeys:manage', element: <ApiKeysPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'usage', label: 'Usage', permission: 'quotas:read', element: <UsagePage /> },
   { path: 'billing', label: 'Billing', permission: 'billing:read', element: <BillingPage /> },
+  {
+    // Every member: the organization's settings (read-only without settings:manage), their own account, and what roles allow.
+    path: 'settings',
+    label: 'Settings',
+    permission: null,
+    element: <OrganizationSettingsPage />,
+    subpages: [
+      { path: 'account', element: <AccountSettingsPage /> },
+      { path: 'roles', element: <RolesPage /> },
+    ],
+  },
 ];

@@ -13,6 +13,7 @@ import { SandboxPortalPage } from '../features/billing/sandbox/sandbox-portal-pa
 import { InvitePage } from '../features/invites/invite-page';
 import { LandingPage } from '../features/landing/landing-page';
 import { PublicLayout } from '../features/landing/public-layout';
+import { ConfirmEmailPage } from '../features/settings/confirm-email-page';
 import { AppShellLayout } from '../features/shell/app-shell-layout';
 import { OrganizationIndexRedirect } from '../features/shell/organization-index-redirect';
 import { RequirePermission } from '../features/shell/require-permission';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
           { path: 'signup', element: <SignupPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'confirm-email', element: <ConfirmEmailPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'invites/:token', element: <InvitePage /> },

@@ -1,5 +1,6 @@
-import { Table, Text, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { rem, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+import classes from './record-table.module.css';
 
 interface RecordTableProps<Item> {
   /** The table's accessible name. */
@@ -8,24 +9,37 @@ interface RecordTableProps<Item> {
   columns: string[];
   withActions?: boolean;
   items: Item[];
-  /** Shown instead of an empty table. */
-  empty: string;
+  /** Shown instead of an empty table: a sentence, or an EmptyState with the next thing to do. */
+  empty: ReactNode;
+  /** From the sm breakpoint up, the table scrolls sideways inside its card below this width. */
   minWidth: number;
   row: (item: Item) => ReactNode;
 }
 
-/** The console's list table: headings, one row per record, a plain sentence when there is none. */
+/**
+ * The console's list table: headings, one row per record, a plain sentence
+ * when there is none. On a phone (below sm) each row is a card of
+ * "heading: value" lines instead (record-table.module.css), so nothing scrolls sideways.
+ */
 export function RecordTable<Item>({ label, columns, withActions, items, empty, minWidth, row }: RecordTableProps<Item>) {
   if (items.length === 0) {
-    return (
+    return typeof empty === 'string' ? (
       <Text size="sm" c="dimmed">
         {empty}
       </Text>
+    ) : (
+      empty
     );
   }
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table verticalSpacing="sm" aria-label={label}>
+    <div className={classes.scroll}>
+      <Table
+        verticalSpacing="sm"
+        aria-label={label}
+        className={classes.table}
+        style={columnLabels(columns, minWidth)}
+        data-with-actions={withActions || undefined}
+      >
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
@@ -40,6 +54,12 @@ export function RecordTable<Item>({ label, columns, withActions, items, empty, m
         </Table.Thead>
         <Table.Tbody>{items.map(row)}</Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </div>
   );
+}
+
+/** The headings as CSS strings, which the stacked layout shows before each cell. */
+function columnLabels(columns: string[], minWidth: number): CSSProperties {
+  const labels = Object.fromEntries(columns.map((column, index) => [`--record-table-label-${index + 1}`, JSON.stringify(column)]));
+  return { ...labels, '--record-table-min-width': rem(minWidth) } as CSSProperties;
 }

@@ -4,12 +4,15 @@ import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
 import { Mailer } from '../mail/mailer';
 import { User } from '../users/entities/user.entity';
+import { RateLimitedError } from '@plinth/tenancy';
 import { InvalidLinkTokenError } from './auth.errors';
+import { UserToken } from './entities/user-token.entity';
 import { LinkTokens } from './link-tokens';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
 const RESET_QUEUE = 'auth.password-reset';
+const RESEND_INTERVAL_SECONDS = 60;
 
 /** What the emailed links do: confirm an address, reset a password. */
 @Injectable()
@@ -34,6 +37,27 @@ export class AccountLinksService implements OnApplicationBootstrap {
       const userId = await this.linkTokens.consume(manager, 'verify_email', token);
       if (!userId) throw new InvalidLinkTokenError();
       await manager.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    });
+  }
+
+  /**
+   * A new confirm link for a signed-in user whose address is not confirmed
+   * yet (earlier links die); at most one a minute. Nothing happens once the
+   * address is confirmed.
+   */
+  async resendVerification(userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || user.emailVerifiedAt) return;
+      const last = await manager.findOne(UserToken, { where: { userId, purpose: 'verify_email' }, order: { createdAt: 'DESC' } });
+      const waitSeconds = last ? Math.ceil(RESEND_INTERVAL_SECONDS - (Date.now() - last.createdAt.getTime()) / 1000) : 0;
+      if (waitSeconds > 0) throw new RateLimitedError(waitSeconds);
+      await this.linkTokens.spendAll(manager, userId, 'verify_email');
+      const token = await this.linkTokens.create(manager, userId, 'verify_email');
+      await this.mailer.send(manager, user.email, 'verifyEmail', {
+        name: user.name,
+        url: `${this.config.APP_URL}/verify-email?token=${token}`,
+      });
     });
   }
 

@@ -7,6 +7,7 @@ import { Origin, type RequestOrigin } from '../../common/request-origin.decorato
 import { ParseIdPipe } from '../../common/request-params';
 import type { AuthenticatedUser } from './access-token';
 import { AccountDeletionService } from './account-deletion.service';
+import { AccountLinksService } from './account-links.service';
 import { AccountService } from './account.service';
 import { CurrentUser } from './current-user.decorator';
 import { ChangePasswordDto, DeleteAccountDto, EmailChangeDto, UpdateProfileDto } from './dto/account-requests.dto';
@@ -24,7 +25,20 @@ export class AccountController {
     private readonly account: AccountService,
     private readonly deletion: AccountDeletionService,
     private readonly sessions: SessionsService,
+    private readonly accountLinks: AccountLinksService,
   ) {}
+
+  @Post('verify-email/resend')
+  @Authenticated()
+  @ApiEndpoint({
+    summary: 'Email a new link to confirm your address',
+    description: 'Earlier links stop working. At most one a minute (429 with Retry-After). Nothing is sent once the address is confirmed.',
+    status: 202,
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
+  })
+  async resendVerification(@CurrentUser() caller: AuthenticatedUser): Promise<void> {
+    await this.accountLinks.resendVerification(caller.userId);
+  }
 
   @Patch('me')
   @Authenticated()

@@ -1,6 +1,7 @@
-import { Container, Loader, Stack } from '@mantine/core';
+import { Box, Container, Loader, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { allItems } from '../../api/paged';
 import { LoadMoreButton } from '../../ui/load-more-button';
 import { PageHeader } from '../../ui/page-header';
@@ -10,6 +11,7 @@ import { useShellContext } from '../shell/shell-context';
 import { useApiKeys, type CreatedApiKey } from './api-keys-queries';
 import { ApiKeysTable } from './api-keys-table';
 import { CreateApiKeyForm } from './create-api-key-form';
+import { DeveloperQuickStart } from './developer-quick-start';
 import { RevealedApiKey } from './revealed-api-key';
 
 export function ApiKeysPage() {
@@ -28,9 +30,29 @@ export function ApiKeysPage() {
           {revealed && <RevealedApiKey created={revealed} onDismiss={() => setRevealed(null)} />}
           <CreateApiKeyForm onCreated={setRevealed} />
         </SectionCard>
+        <QuickStartSection created={revealed} />
         <ApiKeysSection />
       </Stack>
     </Container>
+  );
+}
+
+/** The id the home page's "Try the API" step links to (`api-keys#quick-start`). */
+const QUICK_START_ID = 'quick-start';
+
+function QuickStartSection({ created }: { created: CreatedApiKey | null }) {
+  const { hash } = useLocation();
+  const section = useRef<HTMLDivElement>(null);
+  // The page renders after the browser looked for the fragment: scroll to it once it exists.
+  useEffect(() => {
+    if (hash === `#${QUICK_START_ID}`) section.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
+  return (
+    <Box id={QUICK_START_ID} ref={section} style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 60px) + 1rem)' }}>
+      <SectionCard title="Quick start" description="Call the API with a key from a terminal or a program.">
+        <DeveloperQuickStart created={created} />
+      </SectionCard>
+    </Box>
   );
 }
 

@@ -1,18 +1,20 @@
-/** The audit log filters as the form holds them: an action name and a range of whole local days. */
+/** The audit log filters as the form holds them: an action name, who acted (a user's or API key's id) and a range of whole local days. */
 export type AuditFilters = {
   action: string;
+  actorId: string;
   fromDay: string;
   toDay: string;
 };
 
-export const NO_FILTERS: AuditFilters = { action: '', fromDay: '', toDay: '' };
+export const NO_FILTERS: AuditFilters = { action: '', actorId: '', fromDay: '', toDay: '' };
 
-export type AuditQuery = { action?: string; from?: string; to?: string };
+export type AuditQuery = { action?: string; actorId?: string; from?: string; to?: string };
 
 /** The API's `to` is exclusive: a range "to" a day ends at the start of the next one. */
 export function toAuditQuery(filters: AuditFilters): AuditQuery {
   return {
     ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.actorId ? { actorId: filters.actorId } : {}),
     ...(filters.fromDay ? { from: startOfDay(filters.fromDay).toISOString() } : {}),
     ...(filters.toDay ? { to: startOfNextDay(filters.toDay).toISOString() } : {}),
   };

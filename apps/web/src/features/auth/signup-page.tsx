@@ -2,7 +2,7 @@ import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { hasLength, isEmail, useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSignup, type SignupInput } from '../../api/auth-mutations';
 import { showApiFailure } from '../../ui/api-failure';
 import { FormAlert } from '../../ui/form-alert';
@@ -11,16 +11,26 @@ import { checkPassword, PASSWORD_RULE } from './password-rule';
 import { authPagePath, organizationPath, safeNextPath } from './sign-in-destination';
 
 export function SignupPage() {
+  const next = safeNextPath(useSearchParams()[0].get('next'));
+  // Signing up for an invitation happens on the invitation's page, which joins that organization instead of starting one.
+  if (next && isInvitePath(next)) return <Navigate to={next} replace />;
+  return <NewAccountForm next={next} />;
+}
+
+function isInvitePath(path: string): boolean {
+  return /^\/invites\/[^/?#]+$/.test(path);
+}
+
+/** A new account with an organization of its own (named here, or after the person). */
+function NewAccountForm({ next }: { next: string | null }) {
   useDocumentTitle('Sign up · Plinth');
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  // An invite page sends people here with the invited address and itself to come back to.
-  const invitedEmail = searchParams.get('email') ?? '';
-  const next = safeNextPath(searchParams.get('next'));
+  const prefilledEmail = searchParams.get('email') ?? '';
   const signup = useSignup();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { email: invitedEmail, password: '', name: '', organizationName: '' },
+    initialValues: { email: prefilledEmail, password: '', name: '', organizationName: '' },
     validate: {
       email: isEmail('Enter a valid email address'),
       password: checkPassword,
@@ -64,7 +74,7 @@ export function SignupPage() {
         </Button>
         <Text size="sm" ta="center">
           Already have an account?{' '}
-          <Anchor component={Link} to={authPagePath('login', { email: invitedEmail, next })}>
+          <Anchor component={Link} to={authPagePath('login', { email: prefilledEmail, next })}>
             Log in
           </Anchor>
         </Text>

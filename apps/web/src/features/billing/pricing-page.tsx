@@ -2,6 +2,7 @@ import { Button, Card, Container, Group, Stack, Text, Title } from '@mantine/cor
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useIsSignedIn } from '../../api/use-session';
+import { useIsPhone } from '../../ui/use-is-phone';
 import { PricingTable } from './pricing-table';
 import { PricingUpgrade } from './pricing-upgrade';
 
@@ -12,8 +13,10 @@ import { PricingUpgrade } from './pricing-upgrade';
 export function PricingPage() {
   useDocumentTitle('Pricing · Plinth');
   const signedIn = useIsSignedIn();
+  // On a phone the plans are cards of their own; a card around them would only narrow them.
+  const phone = useIsPhone();
   return (
-    <Container size="lg" py={48}>
+    <Container size="lg" py={{ base: 24, sm: 48 }}>
       <Stack gap="xl">
         <Stack gap="xs" ta="center" align="center">
           <Title order={1}>Plans and pricing</Title>
@@ -21,9 +24,13 @@ export function PricingPage() {
             Start free. Move up when your organization needs more sites, posts, people, storage or API calls. Prices are in US dollars.
           </Text>
         </Stack>
-        <Card withBorder padding="lg">
+        {phone ? (
           <PricingTable />
-        </Card>
+        ) : (
+          <Card withBorder padding="lg">
+            <PricingTable />
+          </Card>
+        )}
         {signedIn && <PricingUpgrade />}
         <Group justify="center">
           {signedIn ? (

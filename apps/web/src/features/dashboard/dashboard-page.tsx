@@ -1,17 +1,24 @@
-import { Badge, Card, Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { roleLabel } from '../../api/roles';
+import { settingsPath } from '../settings/settings-paths';
 import { useShellContext } from '../shell/shell-context';
-import { PermissionTable } from './permission-table';
-import { VerifyEmailBanner } from './verify-email-banner';
+import { useCan } from '../shell/use-can';
+import { GettingStarted } from './getting-started';
+import { RecentActivity } from './recent-activity';
+import { UsageAtAGlance } from './usage-at-a-glance';
 
+/** The organization's home: the first steps, then what happened lately and how much of the plan is used. */
 export function DashboardPage() {
-  const { me, membership } = useShellContext();
+  const { membership } = useShellContext();
   useDocumentTitle(`${membership.name} · Plinth`);
+  const canReadAudit = useCan('audit:read');
+  const canReadUsage = useCan('quotas:read');
   return (
     <Container size="lg">
       <Stack gap="lg">
-        {!me.user.emailVerified && <VerifyEmailBanner email={me.user.email} />}
         <div>
           <Text c="dimmed" size="sm">
             Organization dashboard
@@ -26,16 +33,16 @@ export function DashboardPage() {
           </Fact>
           <Fact label="Your role">
             <Badge size="lg" variant="light" color="grape" tt="none" data-testid="member-role">
-              {membership.role}
+              {roleLabel(membership.role)}
             </Badge>
+            <Anchor component={Link} to={settingsPath(membership.slug, 'roles')} size="sm" ml="sm">
+              What your role allows
+            </Anchor>
           </Fact>
         </SimpleGrid>
-        <Card withBorder padding="lg" component="section" aria-labelledby="permissions-heading">
-          <Title order={2} fz="h4" id="permissions-heading" mb="sm">
-            What you can do here
-          </Title>
-          <PermissionTable permissions={membership.permissions} />
-        </Card>
+        <GettingStarted />
+        {canReadAudit && <RecentActivity />}
+        {canReadUsage && <UsageAtAGlance />}
       </Stack>
     </Container>
   );
@@ -47,7 +54,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="sm" c="dimmed" mb={6}>
         {label}
       </Text>
-      {children}
+      <div>{children}</div>
     </Card>
   );
 }

@@ -1,9 +1,25 @@
-import { Alert } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { describeFailure } from '../../ui/api-failure';
+import { useResendVerification } from './dashboard-queries';
 
-export function VerifyEmailBanner({ email }: { email: string }) {
+/** Mails a fresh verification link; says so, or why not, beside the button. */
+export function ResendVerificationButton() {
+  const resend = useResendVerification();
   return (
-    <Alert color="yellow" variant="light" title="Verify your email address">
-      We sent a link to {email}. Open it to confirm your address.
-    </Alert>
+    <Group gap="sm">
+      <Button size="xs" variant="light" loading={resend.isPending} disabled={resend.isSuccess} onClick={() => resend.mutate()}>
+        {resend.isSuccess ? 'Link sent' : 'Resend the link'}
+      </Button>
+      {resend.isSuccess && (
+        <Text size="xs" c="dimmed" role="status">
+          A new link is on its way to your inbox.
+        </Text>
+      )}
+      {resend.isError && (
+        <Text size="xs" c="red" role="alert">
+          {describeFailure(resend.error)}
+        </Text>
+      )}
+    </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { Loader, Stack } from '@mantine/core';
+import { Skeleton, Stack } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { ApiError } from '@plinth/api-client';
 import { useParams } from 'react-router';
@@ -15,7 +15,7 @@ export function InvitePage() {
   useDocumentTitle('Your invitation · Plinth');
   const token = useParams().token ?? '';
   const preview = useInvitePreview(token);
-  if (preview.isPending) return <Loader size="sm" aria-label="Loading the invitation" />;
+  if (preview.isPending) return <InviteSkeleton />;
   if (preview.isError) {
     const unknown = preview.error instanceof ApiError && preview.error.status === 404;
     if (unknown) return <InviteUnavailable reason="unknown" />;
@@ -31,7 +31,17 @@ function InviteDetails({ token, invite }: { token: string; invite: InvitePreview
   return (
     <Stack>
       <InviteSummary invite={invite} />
-      {signedIn ? <AcceptInvite token={token} invite={invite} /> : <SignedOutChoices invite={invite} />}
+      {signedIn ? <AcceptInvite token={token} invite={invite} /> : <SignedOutChoices token={token} invite={invite} />}
+    </Stack>
+  );
+}
+
+function InviteSkeleton() {
+  return (
+    <Stack role="status" aria-label="Loading the invitation" aria-busy="true">
+      <Skeleton height={30} width="70%" />
+      <Skeleton height={12} width="90%" />
+      <Skeleton height={180} />
     </Stack>
   );
 }

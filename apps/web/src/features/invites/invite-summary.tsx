@@ -18,7 +18,7 @@ export function InviteSummary({ invite }: { invite: InvitePreview }) {
         Join {invite.organizationName}
       </Title>
       <Text size="sm" c="dimmed">
-        {invite.invitedBy ?? 'A member'} invited you to join as {roleLabel(invite.role).toLowerCase()}.
+        {invite.invitedBy ?? 'A member'} invited you to join with the role {roleLabel(invite.role)}.
       </Text>
       <Table variant="vertical" layout="fixed" withTableBorder aria-label="The invitation">
         <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack } from '@mantine/core';
+import { Alert, Button, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useIsSignedIn } from '../../api/use-session';
 
@@ -23,8 +23,11 @@ export function InviteUnavailable({ reason }: { reason: UnavailableReason }) {
   const signedIn = useIsSignedIn();
   const { title, text } = MESSAGES[reason];
   return (
-    <Stack>
-      <Alert color={reason === 'used' ? 'blue' : 'red'} variant="light" title={title} data-testid="invite-unavailable">
+    <Stack data-testid="invite-unavailable">
+      <Title order={1} fz="h3">
+        {title}
+      </Title>
+      <Alert color={reason === 'used' ? 'blue' : 'red'} variant="light">
         {text}
       </Alert>
       <Button component={Link} to={signedIn ? '/o' : '/login'} variant="default">

@@ -1,30 +1,21 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Divider, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { authPagePath } from '../auth/sign-in-destination';
 import type { InvitePreview } from './invite-queries';
+import { InviteSignupForm } from './invite-signup-form';
 
-/** Both ways back here: a new account for the invited address, or logging in to an existing one. */
-export function SignedOutChoices({ invite }: { invite: InvitePreview }) {
+/** Both ways in: a new account for the invited address, made right here, or logging in to an existing one and coming back. */
+export function SignedOutChoices({ token, invite }: { token: string; invite: InvitePreview }) {
   const { pathname } = useLocation();
-  const options = { email: invite.email, next: pathname };
   return (
-    <Stack gap="sm">
-      {/* A long address wraps instead of being cut off. */}
-      <Button
-        component={Link}
-        to={authPagePath('signup', options)}
-        fullWidth
-        h="auto"
-        py={8}
-        styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
-      >
-        Sign up with {invite.email}
-      </Button>
+    <Stack gap="md">
+      <InviteSignupForm token={token} invite={invite} />
+      <Divider label="or" labelPosition="center" />
       <Text size="sm" c="dimmed" ta="center">
         Already have an account for this address?
       </Text>
-      <Button component={Link} to={authPagePath('login', options)} variant="default" fullWidth>
-        Log in
+      <Button component={Link} to={authPagePath('login', { email: invite.email, next: pathname })} variant="default" fullWidth>
+        Log in to accept
       </Button>
     </Stack>
   );

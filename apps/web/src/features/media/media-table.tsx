@@ -1,10 +1,14 @@
-import { Table, Text } from '@mantine/core';
+import { Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { ConfirmAction } from '../../ui/confirm-action';
 import { formatDateTime, humanBytes } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { useShellContext } from '../shell/shell-context';
 import { useCan } from '../shell/use-can';
+import { CopyMediaLink } from './copy-media-link';
+import { MediaPreview } from './media-preview';
 import { useDeleteMedia, type Media } from './media-queries';
+import { MediaThumbnail } from './media-thumbnail';
 import { mediaTypeName } from './media-types';
 import { RecordTable } from '../../ui/record-table';
 
@@ -16,19 +20,26 @@ export function MediaTable({ media }: { media: Media[] }) {
       withActions
       items={media}
       empty={'No media yet.'}
-      minWidth={600}
+      minWidth={720}
       row={(file) => <MediaRow key={file.id} file={file} />}
     />
   );
 }
 
 function MediaRow({ file }: { file: Media }) {
+  const [previewOpened, preview] = useDisclosure(false);
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
-          {file.filename}
-        </Text>
+        <UnstyledButton onClick={preview.open} aria-haspopup="dialog" title={`Preview ${file.filename}`}>
+          <Group gap="sm" wrap="nowrap">
+            <MediaThumbnail file={file} />
+            <Text size="sm" fw={500} c="var(--mantine-primary-color-filled)" style={{ wordBreak: 'break-all' }}>
+              {file.filename}
+            </Text>
+          </Group>
+        </UnstyledButton>
+        <MediaPreview file={file} opened={previewOpened} onClose={preview.close} />
       </Table.Td>
       <Table.Td>
         <Text size="sm">{mediaTypeName(file.contentType)}</Text>
@@ -43,8 +54,11 @@ function MediaRow({ file }: { file: Media }) {
           {formatDateTime(file.createdAt)}
         </Text>
       </Table.Td>
-      <Table.Td ta="right">
-        <DeleteMediaButton file={file} />
+      <Table.Td>
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <CopyMediaLink file={file} />
+          <DeleteMediaButton file={file} />
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

@@ -48,7 +48,7 @@ export function InviteMemberForm() {
       <form onSubmit={submit} noValidate aria-label="Invite someone">
         <Stack>
           <Group align="flex-start" wrap="wrap">
-            <TextInput label="Email" type="email" autoComplete="off" required flex="1 1 260px" {...form.getInputProps('email')} />
+            <TextInput label="Email" type="email" autoComplete="off" required flex="1 1 220px" miw={0} {...form.getInputProps('email')} />
             <NativeSelect label="Role" data={roleOptions(GRANTABLE_ROLES)} w={160} {...form.getInputProps('role')} />
             <Button type="submit" loading={createInvite.isPending} mt={25}>
               Send invite

@@ -1,22 +1,25 @@
 import { Badge, NativeSelect } from '@mantine/core';
-import { GRANTABLE_ROLES, roleLabel, roleOptions, ROLES } from '../../api/roles';
+import { GRANTABLE_ROLES, roleLabel, roleOptions, type GrantableRole } from '../../api/roles';
 import type { Role } from '../../api/use-me';
 import { notifyFailure, notifySuccess } from '../../ui/notify';
 import { useShellContext } from '../shell/shell-context';
 import { useCan } from '../shell/use-can';
 import { useChangeRole, type Member } from './members-queries';
 
-/** A select where the caller may change this member's role, else the role as a badge. */
+/**
+ * A select where the caller may change this member's role, else the role as a badge.
+ * Owner is never offered: ownership moves only by transfer, which the API enforces
+ * too; an owner's own role changes by that transfer, so an owner shows as a badge.
+ */
 export function MemberRoleControl({ member }: { member: Member }) {
   const { me, membership } = useShellContext();
   const canUpdate = useCan('members:update');
   const changeRole = useChangeRole(membership.organizationId);
-  const callerIsOwner = membership.role === 'owner';
-  // Only an owner grants or takes away owner; your own role changes by transfer or leave.
-  const editable = canUpdate && member.userId !== me.user.id && (callerIsOwner || member.role !== 'owner');
+  // Your own role changes by transfer or leave.
+  const editable = canUpdate && member.userId !== me.user.id && member.role !== 'owner';
   if (!editable) return <RoleBadge role={member.role} />;
 
-  const change = (role: Role) =>
+  const change = (role: GrantableRole) =>
     changeRole.mutate(
       { userId: member.userId, role },
       {
@@ -28,10 +31,10 @@ export function MemberRoleControl({ member }: { member: Member }) {
   return (
     <NativeSelect
       aria-label={`Role of ${member.name}`}
-      data={roleOptions(callerIsOwner ? ROLES : GRANTABLE_ROLES)}
+      data={roleOptions(GRANTABLE_ROLES)}
       value={changeRole.isPending ? changeRole.variables.role : member.role}
       disabled={changeRole.isPending}
-      onChange={(event) => change(event.currentTarget.value as Role)}
+      onChange={(event) => change(event.currentTarget.value as GrantableRole)}
       w={150}
     />
   );

@@ -4,7 +4,8 @@ import { callWithSession } from '../../api/call-with-session';
 import { api } from '../../api/client';
 import { FIRST_PAGE, nextPageCursor, unwrapPage } from '../../api/paged';
 import { queryKeys } from '../../api/query-keys';
-import type { Me, Role } from '../../api/use-me';
+import type { GrantableRole } from '../../api/roles';
+import type { Me } from '../../api/use-me';
 
 export type Member = Schemas['MemberDto'];
 
@@ -36,10 +37,11 @@ function useRefreshAfterMembershipChange(organizationId: string) {
     ]);
 }
 
+/** Any role but owner: the API refuses that (403), ownership moves only by transfer. */
 export function useChangeRole(organizationId: string) {
   const refresh = useRefreshAfterMembershipChange(organizationId);
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+    mutationFn: ({ userId, role }: { userId: string; role: GrantableRole }) =>
       callWithSession(() =>
         unwrap(
           api.PATCH('/api/v1/organizations/{id}/members/{userId}', {

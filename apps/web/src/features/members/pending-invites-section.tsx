@@ -1,5 +1,6 @@
-import { Loader, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { allItems } from '../../api/paged';
+import { ListSkeleton } from '../../ui/list-skeleton';
 import { LoadMoreButton } from '../../ui/load-more-button';
 import { QueryFailure } from '../../ui/query-failure';
 import { SectionCard } from '../../ui/section-card';
@@ -12,7 +13,7 @@ export function PendingInvitesSection() {
   const invites = usePendingInvites(membership.organizationId);
   return (
     <SectionCard title="Pending invitations" description="Each one holds a seat until it is accepted, revoked or expires.">
-      {invites.isPending && <Loader size="sm" aria-label="Loading invitations" />}
+      {invites.isPending && <ListSkeleton label="Loading invitations" rows={2} />}
       {invites.isError && <QueryFailure title="Invitations could not be loaded" query={invites} />}
       {invites.isSuccess && (
         <Stack>

@@ -1,5 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import { roleLabel } from '../../api/roles';
+import { EmptyState } from '../../ui/empty-state';
 import { formatDate } from '../../ui/format';
 import { ResendInviteButton, RevokeInviteButton } from './invite-row-actions';
 import type { PendingInvite } from './organization-invites-queries';
@@ -12,7 +13,12 @@ export function PendingInvitesTable({ invites }: { invites: PendingInvite[] }) {
       columns={['Email', 'Role', 'Expires']}
       withActions
       items={invites}
-      empty={'No pending invitations.'}
+      empty={
+        <EmptyState
+          title="No pending invitations."
+          description="Invite someone with the form above; the invitation waits here until it is accepted, revoked or expires."
+        />
+      }
       minWidth={560}
       row={(invite) => <InviteRow key={invite.id} invite={invite} />}
     />

@@ -1,6 +1,6 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { allItems } from '../../api/paged';
 import { describeFailure } from '../../ui/api-failure';
 import { FormAlert } from '../../ui/form-alert';
@@ -18,13 +18,23 @@ export function TransferOwnershipButton() {
   const transfer = useTransferOwnership(membership.organizationId);
   const [newOwnerId, setNewOwnerId] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const hintId = useId();
   if (!canTransfer) return null;
 
   const candidates = allItems(members.data?.pages).filter((member) => member.userId !== me.user.id);
+  const newOwner = candidates.find((member) => member.userId === newOwnerId);
   const options = [
     { value: '', label: 'Choose a member' },
     ...candidates.map((member) => ({ value: member.userId, label: `${member.name} (${member.email})` })),
   ];
+  // Why Transfer is disabled: nobody to hand it to, or nobody chosen yet.
+  const hint = !members.isSuccess
+    ? 'Loading the members…'
+    : candidates.length === 0
+      ? `${membership.name} has no other member to take it over. Invite someone first.`
+      : newOwner
+        ? null
+        : 'Choose the member who becomes the owner.';
 
   const openDialog = () => {
     setNewOwnerId('');
@@ -33,9 +43,8 @@ export function TransferOwnershipButton() {
   };
 
   const confirm = () => {
+    if (!newOwner) return;
     setFailure(null);
-    const newOwner = candidates.find((member) => member.userId === newOwnerId);
-    if (!newOwner) return setFailure('Choose the member who becomes the owner.');
     transfer.mutate(newOwner.userId, {
       onSuccess: () => {
         close();
@@ -47,24 +56,42 @@ export function TransferOwnershipButton() {
 
   return (
     <>
-      <Button variant="default" onClick={openDialog} disabled={candidates.length === 0}>
+      <Button variant="default" onClick={openDialog}>
         Transfer ownership
       </Button>
       <Modal opened={opened} onClose={close} title="Transfer ownership" centered>
         <Stack>
           <Text size="sm">The new owner gets every permission, including deleting the organization. You become an admin.</Text>
-          <NativeSelect
-            label="New owner"
-            data={options}
-            value={newOwnerId}
-            onChange={(event) => setNewOwnerId(event.currentTarget.value)}
-          />
+          {candidates.length > 0 && (
+            <NativeSelect
+              label="New owner"
+              data={options}
+              value={newOwnerId}
+              onChange={(event) => setNewOwnerId(event.currentTarget.value)}
+            />
+          )}
+          {hint &&
+            (candidates.length === 0 && members.isSuccess ? (
+              <Alert color="yellow" variant="light" title="Not possible yet" id={hintId}>
+                {hint}
+              </Alert>
+            ) : (
+              <Text size="sm" c="dimmed" id={hintId}>
+                {hint}
+              </Text>
+            ))}
           <FormAlert message={failure} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close} disabled={transfer.isPending}>
               Cancel
             </Button>
-            <Button color="red" loading={transfer.isPending} onClick={confirm}>
+            <Button
+              color="red"
+              loading={transfer.isPending}
+              disabled={!newOwner}
+              aria-describedby={hint ? hintId : undefined}
+              onClick={confirm}
+            >
               Transfer
             </Button>
           </Group>

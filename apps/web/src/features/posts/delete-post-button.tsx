@@ -5,7 +5,7 @@ import { useCan } from '../shell/use-can';
 import { useDeletePost, type PostSummary } from './posts-queries';
 
 /** Deleting takes `posts:edit`, as the contract has it; there is no separate delete permission. */
-export function DeletePostButton({ post }: { post: PostSummary }) {
+export function DeletePostButton({ post, onDeleted }: { post: PostSummary; onDeleted?: () => void }) {
   const { membership } = useShellContext();
   const canEdit = useCan('posts:edit');
   const deletePost = useDeletePost(membership.organizationId, post.siteId);
@@ -14,6 +14,7 @@ export function DeletePostButton({ post }: { post: PostSummary }) {
   const remove = async () => {
     await deletePost.mutateAsync(post.id);
     notifySuccess('Post deleted', `“${post.title}” is gone.`);
+    onDeleted?.();
   };
 
   return (

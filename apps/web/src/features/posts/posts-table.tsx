@@ -1,26 +1,30 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Anchor, Group, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
+import { RecordTable } from '../../ui/record-table';
+import { useShellContext } from '../shell/shell-context';
 import { DeletePostButton } from './delete-post-button';
 import { EditPostButton } from './edit-post-button';
+import { postPath } from './post-paths';
 import { PostStatusBadge } from './post-status-badge';
-import type { PostFilter, PostSummary } from './posts-queries';
+import type { PostSummary } from './posts-queries';
 import { PublishPostButton } from './publish-post-button';
-import { RecordTable } from '../../ui/record-table';
 
-const EMPTY: Record<PostFilter, string> = {
-  all: 'No posts yet.',
-  draft: 'No drafts.',
-  published: 'Nothing published yet.',
-};
+interface Props {
+  posts: PostSummary[];
+  /** What an empty list shows: an EmptyState for the current filter. */
+  empty: ReactNode;
+}
 
-export function PostsTable({ posts, filter }: { posts: PostSummary[]; filter: PostFilter }) {
+export function PostsTable({ posts, empty }: Props) {
   return (
     <RecordTable
       label="Posts"
       columns={['Title', 'Status', 'Last change']}
       withActions
       items={posts}
-      empty={EMPTY[filter]}
+      empty={empty}
       minWidth={640}
       row={(post) => <PostRow key={post.id} post={post} />}
     />
@@ -28,12 +32,14 @@ export function PostsTable({ posts, filter }: { posts: PostSummary[]; filter: Po
 }
 
 function PostRow({ post }: { post: PostSummary }) {
+  const { membership } = useShellContext();
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={500}>
+        {/* Everyone who can list posts can read one: the title opens it. */}
+        <Anchor component={Link} to={postPath(membership.slug, post.siteId, post.id)} size="sm" fw={500}>
           {post.title}
-        </Text>
+        </Anchor>
       </Table.Td>
       <Table.Td>
         <PostStatusBadge status={post.status} />

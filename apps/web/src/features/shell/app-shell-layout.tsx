@@ -4,6 +4,9 @@ import { Outlet, useParams } from 'react-router';
 import { useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
+import { MAIN_CONTENT_ID } from '../../ui/skip-link';
+import { PAGE_BACKGROUND } from '../../ui/surface';
+import { NavbarAccount } from './navbar-account';
 import type { NavigationItem } from './navigation';
 import { OrganizationNotFound } from './organization-not-found';
 import type { ShellContext } from './shell-context';
@@ -31,14 +34,23 @@ function OrganizationFrame({ me, membership, navigation }: ShellContext & Props)
   const [navbarOpened, { toggle: toggleNavbar, close: closeNavbar }] = useDisclosure(false);
   const context: ShellContext = { me, membership };
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }} padding="lg">
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
       <AppShell.Header>
         <ShellHeader {...context} navbarOpened={navbarOpened} toggleNavbar={toggleNavbar} />
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <ShellNavbar navigation={navigation} membership={membership} onNavigate={closeNavbar} />
+        <AppShell.Section grow>
+          <ShellNavbar navigation={navigation} membership={membership} onNavigate={closeNavbar} />
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm">
+          <NavbarAccount me={me} />
+        </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} style={{ background: PAGE_BACKGROUND }}>
         <Outlet context={context} />
       </AppShell.Main>
     </AppShell>

@@ -12,8 +12,13 @@ import { showApiFailure } from '../../ui/api-failure';
 import { FormAlert } from '../../ui/form-alert';
 import { organizationPath } from '../auth/sign-in-destination';
 
-/** For someone with no organization left: start one (they become its owner) and open it. */
-export function CreateOrganizationForm() {
+interface Props {
+  /** Called once the organization exists, as the page moves to it (e.g. to close the dialog the form is in). */
+  onCreated?: () => void;
+}
+
+/** Starts an organization (the caller becomes its owner on the Free plan) and opens it. */
+export function CreateOrganizationForm({ onCreated }: Props) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { mutateAsync: switchOrganization } = useSwitchOrganization();
@@ -31,7 +36,11 @@ export function CreateOrganizationForm() {
       await queryClient.invalidateQueries({ queryKey: queryKeys.me });
       return organization;
     },
-    onSuccess: (organization) => navigate(organizationPath(organization.slug), { replace: true }),
+    onSuccess: (organization) => {
+      onCreated?.();
+      // From /o (no organization yet) there is nothing to go back to; from the switcher, Back returns to the previous one.
+      void navigate(organizationPath(organization.slug), { replace: !onCreated });
+    },
     onError: (error) => setFailure(showApiFailure(form, error)),
   });
   return (
@@ -42,9 +51,9 @@ export function CreateOrganizationForm() {
       })}
       noValidate
     >
-      <Stack w={360}>
+      <Stack w="100%" maw={360} mx="auto">
         <FormAlert message={failure} />
-        <TextInput label="Organization name" {...form.getInputProps('name')} />
+        <TextInput label="Organization name" data-autofocus {...form.getInputProps('name')} />
         <Group justify="center">
           <Button type="submit" loading={create.isPending}>
             Create organization

@@ -4,6 +4,7 @@ import { Navigate } from 'react-router';
 import { activeMembership, useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
+import { MAIN_CONTENT_ID } from '../../ui/skip-link';
 import { organizationPath } from '../auth/sign-in-destination';
 import { CreateOrganizationForm } from './create-organization-form';
 import { LogoutButton } from './logout-button';
@@ -25,7 +26,7 @@ export function OrganizationIndexRedirect() {
 
 function Message({ title, text, children }: { title: string; text: string; children?: ReactNode }) {
   return (
-    <Container size="sm" py={80} component="main">
+    <Container size="sm" py={80} component="main" id={MAIN_CONTENT_ID} tabIndex={-1}>
       <Stack align="center" ta="center">
         <Title order={1}>{title}</Title>
         <Text c="dimmed">{text}</Text>

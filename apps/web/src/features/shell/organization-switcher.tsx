@@ -1,10 +1,13 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Menu, Modal, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { useSwitchOrganization } from '../../api/auth-mutations';
+import { roleLabel } from '../../api/roles';
 import type { Membership } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { organizationPath } from '../auth/sign-in-destination';
+import { CreateOrganizationForm } from './create-organization-form';
 
 interface Props {
   current: Membership;
@@ -14,6 +17,7 @@ interface Props {
 export function OrganizationSwitcher({ current, memberships }: Props) {
   const navigate = useNavigate();
   const switchOrganization = useSwitchOrganization();
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
 
   const switchTo = (membership: Membership) =>
     switchOrganization.mutate(membership.organizationId, {
@@ -22,33 +26,56 @@ export function OrganizationSwitcher({ current, memberships }: Props) {
     });
 
   return (
-    <Menu position="bottom-start" width={260} shadow="md">
-      <Menu.Target>
-        <Button variant="default" rightSection="▾" loading={switchOrganization.isPending}>
-          {current.name}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown aria-label="Your organizations">
-        <Menu.Label>Switch organization</Menu.Label>
-        {memberships.map((membership) => {
-          const isCurrent = membership.organizationId === current.organizationId;
-          return (
-            <Menu.Item
-              key={membership.organizationId}
-              disabled={isCurrent}
-              aria-current={isCurrent ? 'true' : undefined}
-              rightSection={
-                <Text size="xs" c="dimmed">
-                  {membership.role}
-                </Text>
-              }
-              onClick={() => switchTo(membership)}
-            >
-              {membership.name}
-            </Menu.Item>
-          );
-        })}
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-start" width={260} shadow="md">
+        <Menu.Target>
+          <Button
+            variant="default"
+            rightSection="▾"
+            loading={switchOrganization.isPending}
+            title={current.name}
+            // A long name shortens with an ellipsis rather than pushing the header past a phone's width.
+            miw={0}
+            maw={{ base: '100%', sm: 320 }}
+            styles={{ inner: { minWidth: 0 }, label: { minWidth: 0, overflow: 'hidden' } }}
+          >
+            <Text span inherit truncate="end">
+              {current.name}
+            </Text>
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown aria-label="Your organizations">
+          <Menu.Label>Switch organization</Menu.Label>
+          {memberships.map((membership) => {
+            const isCurrent = membership.organizationId === current.organizationId;
+            return (
+              <Menu.Item
+                key={membership.organizationId}
+                disabled={isCurrent}
+                aria-current={isCurrent ? 'true' : undefined}
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    {roleLabel(membership.role)}
+                  </Text>
+                }
+                onClick={() => switchTo(membership)}
+              >
+                {membership.name}
+              </Menu.Item>
+            );
+          })}
+          <Menu.Divider />
+          <Menu.Item leftSection="+" onClick={openCreate}>
+            Create organization
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={creating} onClose={closeCreate} title="Create an organization" centered>
+        <Text size="sm" c="dimmed" mb="md">
+          You become its owner, on the Free plan. Your other organizations stay as they are.
+        </Text>
+        <CreateOrganizationForm onCreated={closeCreate} />
+      </Modal>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, Outlet } from 'react-router';
-import type { Permission } from '../../api/use-me';
+import { roleLabel } from '../../api/roles';
+import type { Permission, Role } from '../../api/use-me';
 import { organizationPath } from '../auth/sign-in-destination';
 import { useShellContext } from './shell-context';
 
@@ -12,13 +13,13 @@ export function RequirePermission({ permission }: { permission: Permission }) {
   return <NoAccess role={context.membership.role} slug={context.membership.slug} />;
 }
 
-function NoAccess({ role, slug }: { role: string; slug: string }) {
+function NoAccess({ role, slug }: { role: Role; slug: string }) {
   useDocumentTitle('No access · Plinth');
   return (
     <Container size="sm" py={60}>
       <Stack align="center" ta="center">
         <Title order={1}>You cannot open this page</Title>
-        <Text c="dimmed">Your role here, {role}, does not include it. An owner or admin can change your role.</Text>
+        <Text c="dimmed">Your role here, {roleLabel(role)}, does not include it. An owner or admin can change your role.</Text>
         <Button component={Link} to={organizationPath(slug)}>
           Back to the dashboard
         </Button>

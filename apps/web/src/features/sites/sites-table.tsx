@@ -1,7 +1,10 @@
-import { Anchor, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { EmptyState } from '../../ui/empty-state';
+import { focusForm } from '../../ui/focus-form';
 import { formatDate } from '../../ui/format';
 import { useShellContext } from '../shell/shell-context';
+import { useCan } from '../shell/use-can';
 import { DeleteSiteButton } from './delete-site-button';
 import { EditSiteButton } from './edit-site-button';
 import { sitePath } from './site-paths';
@@ -15,7 +18,7 @@ export function SitesTable({ sites }: { sites: Site[] }) {
       columns={['Site', 'Domain', 'Created']}
       withActions
       items={sites}
-      empty={'No sites yet.'}
+      empty={<SitesEmptyState />}
       minWidth={560}
       row={(site) => <SiteRow key={site.id} site={site} />}
     />
@@ -46,5 +49,25 @@ function SiteRow({ site }: { site: Site }) {
         </Group>
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** No site yet: the next step is the form above, for someone who may create one. */
+function SitesEmptyState() {
+  const canCreate = useCan('sites:create');
+  return (
+    <EmptyState
+      title="No sites yet."
+      description={
+        canCreate ? 'A site holds posts and media. Create the first one to start writing.' : 'An owner or admin creates the sites.'
+      }
+      action={
+        canCreate && (
+          <Button variant="light" onClick={() => focusForm('Create a site')}>
+            Create the first site
+          </Button>
+        )
+      }
+    />
   );
 }

@@ -10,11 +10,21 @@ export type DimensionStatus = Schemas['DimensionStatusDto'];
 
 export const quotaStatusKey = (organizationId: string) => queryKeys.organization(organizationId, 'quota-status');
 
-/** `enabled: false` for someone without `quotas:read`, who would only be refused. */
-export function useQuotaStatus(organizationId: string, { enabled = true }: { enabled?: boolean } = {}) {
+interface Options {
+  /** False for someone without `quotas:read`, who would only be refused. */
+  enabled?: boolean;
+  /**
+   * Fetch again on every visit, showing the cached figures meanwhile: for the
+   * usage page, where API-key calls made behind the console's back should show.
+   */
+  fresh?: boolean;
+}
+
+export function useQuotaStatus(organizationId: string, { enabled = true, fresh = false }: Options = {}) {
   return useQuery({
     queryKey: quotaStatusKey(organizationId),
     queryFn: () => callWithSession(() => unwrap(api.GET('/api/v1/quotas/status', forOrganization(organizationId)))),
     enabled,
+    refetchOnMount: fresh ? 'always' : true,
   });
 }
