@@ -52,8 +52,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    // pg-boss retires stopped workers on a one-second tick after stop() resolves; outlive it.
-    if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // pg-boss retires stopped workers on a one-second tick after stop() resolves; outlive two ticks, so a
+    // worker still finishing its last fetch on a loaded machine is retired before the process (or test) moves on.
+    if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 2_100));
   }
 
   /** Serialised: pg-boss creates a partition per queue, and concurrent creations deadlock. */
