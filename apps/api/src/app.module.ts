@@ -32,6 +32,7 @@ import { ApiKeyLimitsGuard } from './modules/quotas/api-key-limits.guard';
 import { QuotaWarningInterceptor } from './modules/quotas/quota-warning.interceptor';
 import { QuotasModule } from './modules/quotas/quotas.module';
 import { RequestTenantResolver } from './modules/tenancy/request-tenant.resolver';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 
 const STREAMS = 'streams';
 
@@ -68,6 +69,7 @@ export class AppModule {
         QuotasModule.forRoot(config),
         ContentModule,
         BillingModule.forRoot(config),
+        WebhooksModule,
         AdminModule,
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],

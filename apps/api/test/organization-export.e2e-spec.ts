@@ -45,7 +45,9 @@ describe('GET /organizations/:id/export', () => {
 
     const lines = await exportOf(owner.organizationId, owner.auth);
     const types = new Set(lines.map((line) => line.type));
-    expect([...types].sort()).toEqual(['api_key', 'audit_log', 'invite', 'member', 'organization', 'post', 'site']);
+    expect([...types].sort()).toEqual(['api_key', 'audit_log', 'invite', 'member', 'organization', 'plinth-export', 'post', 'site']);
+    expect(lines[0]).toEqual({ type: 'plinth-export', version: 1, exportedAt: expect.any(String) });
+    expect(lines[1].type).toBe('organization');
     expect(lines.find((l) => l.type === 'organization')?.id).toBe(owner.organizationId);
     expect(lines.filter((l) => l.type === 'site').map((l) => l.name)).toEqual(['Blog']);
     expect(lines.find((l) => l.type === 'member')).toMatchObject({ userId: owner.userId, email: owner.email, role: 'owner' });

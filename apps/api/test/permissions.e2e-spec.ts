@@ -77,6 +77,16 @@ function expectedFor(endpoint: Endpoint, caller: Caller): Expected {
   return { status: endpoint.success };
 }
 
+/** The smallest export an import takes: its header and an organization. */
+function minimalExport(): Buffer {
+  const now = new Date().toISOString();
+  const lines = [
+    { type: 'plinth-export', version: 1, exportedAt: now },
+    { type: 'organization', id: randomUUID(), name: 'Moved in', slug: 'moved-in', logoUrl: null, planTier: 'free', createdAt: now },
+  ];
+  return Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+}
+
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 const describeCaller = (caller: Caller) => (caller.kind === 'user' ? article(caller.role) : `an API key with role ${caller.role}`);
 
@@ -109,6 +119,17 @@ describe('permission matrix, end to end', () => {
       access: 'user',
       success: 201,
       arrange: async (caller) => ({ method: 'post', path: '/organizations', headers: headersOf(caller), body: { name: 'Side project' } }),
+    },
+    {
+      route: 'POST /organizations/import',
+      access: 'user',
+      success: 201,
+      arrange: async (caller) => ({
+        method: 'post',
+        path: '/organizations/import',
+        headers: { ...headersOf(caller), 'Content-Type': 'application/x-ndjson' },
+        body: minimalExport(),
+      }),
     },
     {
       route: 'GET /organizations',

@@ -249,6 +249,7 @@ describe('upgrading through the sandbox, and a payment that fails', () => {
       'Sites',
       'Members',
       'API keys',
+      'Webhooks',
       'Audit log',
       'Usage',
       'Billing',

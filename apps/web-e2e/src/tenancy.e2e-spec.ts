@@ -129,6 +129,7 @@ describe('an organization with a colleague', () => {
       'Sites',
       'Members',
       'API keys',
+      'Webhooks',
       'Audit log',
       'Usage',
       'Billing',

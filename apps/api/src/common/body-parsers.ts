@@ -4,10 +4,16 @@ import { ValidationFailedError } from '@plinth/tenancy';
 /** Deeper JSON is refused before it is parsed: no API body nests anywhere near this. */
 export const MAX_JSON_DEPTH = 32;
 
+/** Newline-delimited JSON: read as it arrives by the routes that take it (@TakesNdjson), never buffered. */
+export const NDJSON = 'application/x-ndjson';
+
 /**
- * The API reads JSON, and multipart on the routes that take an upload;
- * anything else is 415. A JSON body's nesting is counted on the raw bytes
- * before it is parsed, and the raw bytes are kept (`rawBody`) for signature checks.
+ * The API reads JSON, multipart on the routes that take an upload, and
+ * NDJSON on the routes that take a stream of records; anything else is 415.
+ * A JSON body's nesting is counted on the raw bytes before it is parsed,
+ * and the raw bytes are kept (`rawBody`) for signature checks. An NDJSON
+ * body is left unread for its route (the content-type guard refuses it
+ * everywhere else).
  */
 export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
@@ -20,6 +26,7 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
     }
     parseJson(request, body.toString('utf8'), done);
   });
+  fastify.addContentTypeParser(NDJSON, (_request, _payload, done) => done(null, undefined));
 }
 
 const QUOTE = 0x22;

@@ -3,11 +3,16 @@ import { Reflector } from '@nestjs/core';
 import { ApiConsumes } from '@nestjs/swagger';
 import { DomainError } from '@plinth/tenancy';
 import type { FastifyRequest } from 'fastify';
+import { NDJSON } from './body-parsers';
 
 const TAKES_UPLOAD = 'plinth:takesUpload';
+const TAKES_NDJSON = 'plinth:takesNdjson';
 
 /** A route that reads a multipart upload (every other route reads JSON). */
 export const TakesUpload = (): MethodDecorator => applyDecorators(SetMetadata(TAKES_UPLOAD, true), ApiConsumes('multipart/form-data'));
+
+/** A route that reads its body as an NDJSON stream, and nothing else. */
+export const TakesNdjson = (): MethodDecorator => applyDecorators(SetMetadata(TAKES_NDJSON, true), ApiConsumes(NDJSON));
 
 export class UnsupportedContentTypeError extends DomainError {
   constructor(contentType: string, expected: string) {
@@ -17,7 +22,9 @@ export class UnsupportedContentTypeError extends DomainError {
 
 /**
  * Multipart is parsed lazily, for any route: only an upload route may
- * receive it. (Bodies of other types are refused by the body parsers.)
+ * receive it. NDJSON is left unread by the parsers: only an NDJSON route may
+ * receive it, and such a route takes nothing else. (Bodies of other types
+ * are refused by the body parsers.)
  */
 @Injectable()
 export class ContentTypeGuard implements CanActivate {
@@ -25,6 +32,10 @@ export class ContentTypeGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const sent = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const takesNdjson = this.reflector.get<boolean>(TAKES_NDJSON, context.getHandler()) ?? false;
+    if (takesNdjson && sent !== NDJSON) throw new UnsupportedContentTypeError(sent || 'a body without a type', NDJSON);
+    if (!takesNdjson && sent === NDJSON) throw new UnsupportedContentTypeError(NDJSON, 'application/json');
     if (request.isMultipart() && !this.reflector.get<boolean>(TAKES_UPLOAD, context.getHandler())) {
       throw new UnsupportedContentTypeError('multipart/form-data', 'application/json');
     }

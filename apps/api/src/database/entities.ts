@@ -13,6 +13,10 @@ import { Invite } from '../modules/invites/entities/invite.entity';
 import { OrganizationMember } from '../modules/organizations/entities/organization-member.entity';
 import { Organization } from '../modules/organizations/entities/organization.entity';
 import { User } from '../modules/users/entities/user.entity';
+import { WebhookDeliveryAttempt } from '../modules/webhooks/entities/webhook-delivery-attempt.entity';
+import { WebhookDelivery } from '../modules/webhooks/entities/webhook-delivery.entity';
+import { WebhookEndpoint } from '../modules/webhooks/entities/webhook-endpoint.entity';
+import { WebhookEvent } from '../modules/webhooks/entities/webhook-event.entity';
 
 export const entities = [
   User,
@@ -30,4 +34,8 @@ export const entities = [
   Invoice,
   StripeEvent,
   SubscriptionTransition,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

@@ -14,6 +14,7 @@ const TAGS: Array<[name: string, description: string]> = [
   ['quotas', 'Plan limits and current usage; a dry-run check before acting'],
   ['billing', 'Plans, Stripe Checkout and Customer Portal, subscription, invoices, Stripe webhooks'],
   ['api-keys', 'Organization-scoped API keys (shown once, stored as hashes)'],
+  ['webhooks', 'Outgoing webhooks (Standard Webhooks): endpoints, event filters, signing secrets, deliveries and replays'],
   ['audit', 'The organization’s audit log: read, filter, export'],
   ['admin', 'Platform administration (platform admins only)'],
   ['health', 'Liveness and database readiness'],

@@ -55,6 +55,8 @@ function productEnv(port: number, baseUrl: string): NodeJS.ProcessEnv {
     NODE_ENV: 'production',
     WEB_DIST_DIR: WEB_DIST,
     LOG_LEVEL: 'warn',
+    // webhooks.e2e-spec's receiver listens on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
   };
 }
 

@@ -12,6 +12,8 @@ import type { NavigationItem } from '../features/shell/navigation';
 import { SiteDetailPage } from '../features/sites/site-detail-page';
 import { SitesPage } from '../features/sites/sites-page';
 import { UsagePage } from '../features/usage/usage-page';
+import { WebhookEndpointPage } from '../features/webhooks/webhook-endpoint-page';
+import { WebhooksPage } from '../features/webhooks/webhooks-page';
 
 /** A page reached from its parent page rather than the navbar, e.g. one site from the list of sites. */
 export interface Subpage {
@@ -44,6 +46,13 @@ export const ORGANIZATION_PAGES: OrganizationPage[] = [
   },
   { path: 'members', label: 'Members', permission: 'members:read', element: <MembersPage /> },
   { path: 'api-keys', label: 'API keys', permission: 'apikeys:manage', element: <ApiKeysPage /> },
+  {
+    path: 'webhooks',
+    label: 'Webhooks',
+    permission: 'webhooks:manage',
+    element: <WebhooksPage />,
+    subpages: [{ path: ':endpointId', element: <WebhookEndpointPage /> }],
+  },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'usage', label: 'Usage', permission: 'quotas:read', element: <UsagePage /> },
   { path: 'billing', label: 'Billing', permission: 'billing:read', element: <BillingPage /> },

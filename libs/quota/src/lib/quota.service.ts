@@ -19,8 +19,19 @@ export interface QuotaOptions {
 
 /** Who a 402 is for: the plan that refused, and where its organization upgrades. */
 export interface QuotaTenant {
+  organizationId: string;
   planTier: PlanTier;
   organizationSlug: string;
+}
+
+/** A refusal as it is made (for outgoing `quota.exceeded` events). */
+export interface QuotaRefusal {
+  organizationId: string;
+  planTier: PlanTier;
+  dimension: Dimension;
+  scopeId: string;
+  current: number;
+  limit: number;
 }
 
 export interface QuotaSnapshot {
@@ -54,6 +65,8 @@ export interface Consumption extends Usage {
  */
 @Injectable()
 export class QuotaService implements OnModuleInit {
+  private readonly refusalObservers: Array<(refusal: QuotaRefusal) => void> = [];
+
   constructor(
     readonly catalog: PlanCatalog,
     @Inject(QUOTA_OPTIONS) private readonly options: QuotaOptions,
@@ -131,17 +144,26 @@ export class QuotaService implements OnModuleInit {
     );
   }
 
-  exceeded(tenant: QuotaTenant, dimension: Dimension, current: number, limit: Limit): QuotaExceededError {
+  exceeded(tenant: QuotaTenant, dimension: Dimension, current: number, limit: Limit, scopeId = ORGANIZATION_SCOPE): QuotaExceededError {
     const upgradeUrl = this.options.upgradeUrl(tenant.organizationSlug);
+    if (limit !== null) {
+      const { organizationId, planTier } = tenant;
+      for (const observe of this.refusalObservers) observe({ organizationId, planTier, dimension, scopeId, current, limit });
+    }
     return new QuotaExceededError({ dimension, current, limit, planTier: tenant.planTier, upgradeUrl });
+  }
+
+  /** Told of every refusal as it is made (its transaction may still be open): must neither throw nor wait. */
+  onRefusal(observer: (refusal: QuotaRefusal) => void): void {
+    this.refusalObservers.push(observer);
   }
 
   /** The database's PL402 (a consume past the limit, at COMMIT or explicit) as the contract's 402. */
   private translate(error: unknown, tx: TenantTx): QuotaExceededError | undefined {
     const fields = databaseError(error);
     if (fields?.code !== QUOTA_EXCEEDED_SQLSTATE || !fields.detail) return undefined;
-    const detail = JSON.parse(fields.detail) as { dimension: Dimension; current: number; limit: number };
+    const detail = JSON.parse(fields.detail) as { dimension: Dimension; scopeId?: string; current: number; limit: number };
     if (!DIMENSIONS.includes(detail.dimension)) return undefined;
-    return this.exceeded(tx, detail.dimension, detail.current, detail.limit);
+    return this.exceeded(tx, detail.dimension, detail.current, detail.limit, detail.scopeId);
   }
 }

@@ -9,6 +9,7 @@ import { Billing1764200000000 } from './1764200000000-billing';
 import { PayAsYouGo1764210000000 } from './1764210000000-pay-as-you-go';
 import { ApiCallDays1764220000000 } from './1764220000000-api-call-days';
 import { AccountSettings1764225000000 } from './1764225000000-account-settings';
+import { Webhooks1764230000000 } from './1764230000000-webhooks';
 import { AuditChain1764240000000 } from './1764240000000-audit-chain';
 import { OrganizationTombstones1764250000000 } from './1764250000000-organization-tombstones';
 
@@ -25,6 +26,7 @@ export const migrations = [
   PayAsYouGo1764210000000,
   ApiCallDays1764220000000,
   AccountSettings1764225000000,
+  Webhooks1764230000000,
   AuditChain1764240000000,
   OrganizationTombstones1764250000000,
 ];

@@ -14,6 +14,7 @@ import { ApiCallMeter } from '@plinth/quota';
 import type { PlanTier, TenantTx } from '@plinth/tenancy';
 import { AuditLogger } from '../audit/audit-logger';
 import { Organization } from '../organizations/entities/organization.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { BillingMails } from './billing-mails';
 import type { Subscription } from './entities/subscription.entity';
 import { SubscriptionTransition } from './entities/subscription-transition.entity';
@@ -52,6 +53,7 @@ export class SubscriptionSync {
     private readonly grace: GraceChecks,
     private readonly meter: ApiCallMeter,
     private readonly payAsYouGo: PayAsYouGo,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** Returns the names of the fields that changed (none: stale, ignored, or the same). */
@@ -155,6 +157,15 @@ export class SubscriptionSync {
         status: { from: fromStatus, to: after.status },
         cancelAtPeriodEnd: after.cancelAtPeriodEnd,
       },
+    });
+    await this.webhooks.enqueue(tx, 'subscription.updated', {
+      planTier: plan.to,
+      previousPlanTier: plan.from,
+      status: after.status,
+      previousStatus: fromStatus,
+      billingCycle: after.billingCycle,
+      cancelAtPeriodEnd: after.cancelAtPeriodEnd,
+      currentPeriodEnd: after.currentPeriodEnd?.toISOString() ?? null,
     });
     await this.tell(tx, before, after, newSubscription, observed.cause);
   }

@@ -8,6 +8,7 @@ import { Organization } from '../organizations/entities/organization.entity';
 import { lockOrganization } from '../organizations/organization-lock';
 import { UsageLimits } from '../quotas/usage-limits';
 import { User } from '../users/entities/user.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import type { AcceptedInviteDto, InvitePreviewDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
 import { AlreadyMemberError, InviteExpiredError, InviteForAnotherEmailError, InviteUsedError } from './invites.errors';
@@ -26,6 +27,7 @@ export class InviteAcceptanceService {
     private readonly transactions: TenantTransactions,
     private readonly audit: AuditLogger,
     private readonly limits: UsageLimits,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** Public, before anyone is a member: runs as the system. */
@@ -122,6 +124,8 @@ export class InviteAcceptanceService {
       targetId: user.id,
       metadata: { role: invite.role, inviteId: invite.id },
     });
+    const joined = { userId: user.id, email: user.email, name: user.name, role: invite.role, joinedAt: acceptedAt.toISOString() };
+    await this.webhooks.enqueue(tx, 'member.joined', joined);
     return { organizationId: invite.organizationId, role: invite.role, joinedAt: acceptedAt.toISOString() };
   }
 }

@@ -12,6 +12,7 @@ import { Organization } from '../organizations/entities/organization.entity';
 import { lockOrganization } from '../organizations/organization-lock';
 import { UsageLimits } from '../quotas/usage-limits';
 import { User } from '../users/entities/user.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import type { CreatedInviteDto, CreateInviteDto, InviteDto } from './dto/invites.dto';
 import { Invite, inviteStatus } from './entities/invite.entity';
 import { afterResend, hourlyRefusal, resendRefusal } from './invite-limits';
@@ -27,6 +28,7 @@ export class InvitesService {
     private readonly audit: AuditLogger,
     private readonly mailer: Mailer,
     private readonly limits: UsageLimits,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   async create(tenant: TenantContext, dto: CreateInviteDto): Promise<CreatedInviteDto> {
@@ -54,6 +56,7 @@ export class InvitesService {
           targetId: invite.id,
           metadata: { email: invite.email, role: invite.role },
         });
+        await this.webhooks.enqueue(tx, 'member.invited', presentInvite(invite));
         return { ...presentInvite(invite), inviteToken: token };
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { AuditLogger } from '../audit/audit-logger';
 import { OrganizationMember } from '../organizations/entities/organization-member.entity';
 import { lockOrganization } from '../organizations/organization-lock';
 import { User } from '../users/entities/user.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import type { MemberDto } from './dto/members.dto';
 import { LastOwnerError, RoleRuleError } from './members.errors';
 
@@ -17,6 +18,7 @@ export class MembersService {
     private readonly audit: AuditLogger,
     private readonly apiKeys: ApiKeysService,
     private readonly invites: InvitesService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   list(tenant: TenantContext, page: PageQueryDto): Promise<Page<MemberDto>> {
@@ -48,6 +50,7 @@ export class MembersService {
           targetId: userId,
           metadata: { from: target.role, to: role, revokedApiKeys },
         });
+        await this.webhooks.enqueue(tx, 'member.role_changed', { ...presentMember({ ...target, role }), previousRole: target.role });
       }
       return presentMember({ ...target, role });
     });
@@ -72,6 +75,7 @@ export class MembersService {
         targetId: userId,
         metadata: { email: target.user.email, role: target.role, keepApiKeys, revokedApiKeys, revokedInvites },
       });
+      await this.webhooks.enqueue(tx, 'member.removed', { ...presentMember(target), reason: 'removed' });
     });
   }
 
@@ -79,8 +83,10 @@ export class MembersService {
     return this.inLockedOrganization(tenant, null, async (tx, caller) => {
       const userId = this.callingUser(caller);
       if (caller.role === 'owner') await this.ensureAnotherOwner(tx, userId);
+      const leaving = await this.getMember(tx, userId);
       await tx.repo(OrganizationMember).delete({ userId });
       await this.audit.record(tx, { action: 'member.left', targetType: 'user', targetId: userId });
+      await this.webhooks.enqueue(tx, 'member.removed', { ...presentMember(leaving), reason: 'left' });
     });
   }
 
@@ -97,6 +103,11 @@ export class MembersService {
         targetType: 'user',
         targetId: userId,
         metadata: { from: callerId, previousRole: target.role },
+      });
+      await this.webhooks.enqueue(tx, 'member.role_changed', { ...presentMember({ ...target, role: 'owner' }), previousRole: target.role });
+      await this.webhooks.enqueue(tx, 'member.role_changed', {
+        ...presentMember(await this.getMember(tx, callerId)),
+        previousRole: caller.role,
       });
       return presentMember({ ...target, role: 'owner' });
     });

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Authorize, OrganizationParam, TenantContext } from '@plinth/tenancy';
+import type { Readable } from 'node:stream';
+import { TakesNdjson } from '../../common/content-type.guard';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -8,6 +10,9 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { OrganizationDto, OrganizationWithRoleDto } from './dto/organization.dto';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization-requests.dto';
 import { OrganizationExportService } from './export/organization-export.service';
+import { IMPORT_BODY, IMPORT_DESCRIPTION, OrganizationImportDto } from './import/dto/organization-import.dto';
+import { NdjsonBody } from './import/ndjson-body';
+import { OrganizationImportService } from './import/organization-import.service';
 import { OnboardingDto } from './onboarding/onboarding.dto';
 import { OnboardingService } from './onboarding/onboarding.service';
 import { OrganizationsService } from './organizations.service';
@@ -22,6 +27,7 @@ export class OrganizationsController {
     private readonly tenant: TenantContext,
     private readonly exporter: OrganizationExportService,
     private readonly onboardingChecklist: OnboardingService,
+    private readonly importer: OrganizationImportService,
   ) {}
 
   @Post()
@@ -38,6 +44,33 @@ export class OrganizationsController {
     @Origin() origin: RequestOrigin,
   ): Promise<OrganizationWithRoleDto> {
     return this.organizations.create(caller.userId, dto, origin);
+  }
+
+  @Post('import')
+  @Authenticated()
+  @TakesNdjson()
+  @ApiBody(IMPORT_BODY)
+  @ApiEndpoint({
+    summary: 'Create an organization from an export (streamed NDJSON); the caller owns it, on the Free plan',
+    description: IMPORT_DESCRIPTION,
+    response: OrganizationImportDto,
+    status: 201,
+    errors: [
+      'VALIDATION_FAILED',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'QUOTA_EXCEEDED',
+      'PLAN_FEATURE_UNAVAILABLE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'RATE_LIMITED',
+    ],
+  })
+  import(
+    @CurrentUser() caller: AuthenticatedUser,
+    @NdjsonBody() body: Readable,
+    @Origin() origin: RequestOrigin,
+  ): Promise<OrganizationImportDto> {
+    return this.importer.import(caller.userId, body, origin);
   }
 
   @Get()
@@ -102,7 +135,9 @@ export class OrganizationsController {
   @ApiEndpoint({
     summary: 'Stream all of the organization’s data as NDJSON (owner)',
     description:
-      'One JSON record a line, each with `type` (organization, member, invite, api_key, audit_log, site, post, media…). Secrets never appear.',
+      'A header line first, `{"type":"plinth-export","version":1,"exportedAt":…}`; then one JSON record a line, each with `type` ' +
+      '(organization, member, invite, api_key, audit_log, site, post, media…), each media record followed by its bytes as ' +
+      '`media_content` records (`{ mediaId, offset, data }`, data base64). Secrets never appear. POST /organizations/import reads it.',
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
   })
   async export(@Param('id', ParseIdPipe) _id: string): Promise<StreamableFile> {

@@ -10,6 +10,7 @@ import { Mailer } from '../mail/mailer';
 import { Seats } from '../members/seats';
 import { Site } from '../content/sites/entities/site.entity';
 import { Organization } from '../organizations/entities/organization.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 
 export const QUOTA_WARNING_HEADER = Symbol('plinth:quotaWarningHeader');
 const NOTIFY_QUEUE = 'quota.warning-notify';
@@ -56,6 +57,7 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
     private readonly seats: Seats,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -139,6 +141,7 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
       targetId: w.dimension,
       metadata: { ...figures, scopeId: w.scope_id },
     });
+    await this.webhooks.enqueue(tx, 'quota.warning', { dimension: w.dimension, scopeId: w.scope_id, ...figures });
   }
 
   private links(slug: string): { usageUrl: string; upgradeUrl: string } {

@@ -157,6 +157,26 @@ async function seedEveryTenantTable(db: DataSource, organizationId: string): Pro
     [organizationId],
   );
   await seedBilling(db, organizationId, suffix);
+  await seedWebhooks(db, organizationId);
+}
+
+async function seedWebhooks(db: DataSource, organizationId: string): Promise<void> {
+  const [{ id: endpointId }] = await db.query(
+    `INSERT INTO webhook_endpoints (organization_id, url, events, secret_sealed) VALUES ($1, 'https://rls.example.test/', '{site.created}', 'x') RETURNING id`,
+    [organizationId],
+  );
+  const [{ id: eventId }] = await db.query(
+    `INSERT INTO webhook_events (organization_id, type, data) VALUES ($1, 'site.created', '{}') RETURNING id`,
+    [organizationId],
+  );
+  const [{ id: deliveryId }] = await db.query(
+    `INSERT INTO webhook_deliveries (organization_id, endpoint_id, event_id, status) VALUES ($1, $2, $3, 'succeeded') RETURNING id`,
+    [organizationId, endpointId, eventId],
+  );
+  await db.query(
+    `INSERT INTO webhook_delivery_attempts (organization_id, delivery_id, at, status_code, duration_ms) VALUES ($1, $2, now(), 200, 1)`,
+    [organizationId, deliveryId],
+  );
 }
 
 async function seedBilling(db: DataSource, organizationId: string, suffix: string): Promise<void> {

@@ -3,6 +3,7 @@ import { isForeignKeyViolation, NotFoundError, TenantContext, TenantTx } from '@
 import type { Page } from '../../../common/envelope.interceptor';
 import { KeysetOrder, pageCondition, toPage } from '../../../common/pagination';
 import { AuditLogger } from '../../audit/audit-logger';
+import { WebhookOutbox } from '../../webhooks/webhook-outbox';
 import { Site } from '../sites/entities/site.entity';
 import type { CreatePostDto, ListPostsQueryDto, PostDto, PostSummaryDto, UpdatePostDto } from './dto/posts.dto';
 import { Post } from './entities/post.entity';
@@ -13,16 +14,22 @@ const NEWEST_FIRST: KeysetOrder = { column: 'createdAt', direction: 'DESC' };
 /** Posts are counted against their site's `posts` by the database when their transaction commits. */
 @Injectable()
 export class PostsService {
-  constructor(private readonly audit: AuditLogger) {}
+  constructor(
+    private readonly audit: AuditLogger,
+    private readonly webhooks: WebhookOutbox,
+  ) {}
 
   /**
-   * A new draft: one INSERT. Its foreign key holds the site until COMMIT, when
-   * the post is counted (402 past the limit, and nothing is kept).
+   * A new draft: one INSERT (and, on a plan with webhooks, its event in the
+   * outbox). Its foreign key holds the site until COMMIT, when the post is
+   * counted (402 past the limit, and nothing is kept — the event neither).
    */
   create(tenant: TenantContext, siteId: string, dto: CreatePostDto): Promise<PostDto> {
     return tenant.transaction(async (tx) => {
       try {
-        return presentPost(await tx.repo(Post).save({ siteId, title: dto.title, body: dto.body, status: 'draft' }));
+        const post = presentPost(await tx.repo(Post).save({ siteId, title: dto.title, body: dto.body, status: 'draft' }));
+        await this.webhooks.enqueue(tx, 'post.created', post);
+        return post;
       } catch (error) {
         if (isForeignKeyViolation(error, 'posts_site_fkey')) throw new NotFoundError('Site');
         throw error;
@@ -72,8 +79,12 @@ export class PostsService {
   /** Draft → published, stamping `publishedAt`; publishing a published post changes nothing. */
   publish(tenant: TenantContext, siteId: string, postId: string): Promise<PostDto> {
     return tenant.transaction(async (tx) => {
-      await tx.repo(Post).update({ id: postId, siteId, status: 'draft' }, { status: 'published', publishedAt: new Date() });
-      return presentPost(await loadPost(tx, siteId, postId));
+      const published = await tx
+        .repo(Post)
+        .update({ id: postId, siteId, status: 'draft' }, { status: 'published', publishedAt: new Date() });
+      const post = presentPost(await loadPost(tx, siteId, postId));
+      if (published > 0) await this.webhooks.enqueue(tx, 'post.published', post);
+      return post;
     });
   }
 
@@ -88,6 +99,7 @@ export class PostsService {
         targetId: postId,
         metadata: { siteId, title: post.title },
       });
+      await this.webhooks.enqueue(tx, 'post.deleted', { id: postId, siteId, title: post.title });
     });
   }
 }

@@ -6,6 +6,7 @@ import { pageQuery, PageQueryDto, toPage } from '../../../common/pagination';
 import { AuditLogger } from '../../audit/audit-logger';
 import { Media } from '../media/entities/media.entity';
 import { StoredFiles } from '../media/stored-files';
+import { WebhookOutbox } from '../../webhooks/webhook-outbox';
 import type { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/sites.dto';
 import { Site } from './entities/site.entity';
 import { lockSiteForDelete } from './site-lock';
@@ -18,6 +19,7 @@ export class SitesService {
     private readonly features: FeatureGate,
     private readonly audit: AuditLogger,
     private readonly files: StoredFiles,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   create(tenant: TenantContext, dto: CreateSiteDto): Promise<SiteDto> {
@@ -31,6 +33,7 @@ export class SitesService {
           targetId: site.id,
           metadata: { name: site.name, domain: site.domain },
         });
+        await this.webhooks.enqueue(tx, 'site.created', presentSite(site));
         return presentSite(site);
       }),
     );
@@ -88,6 +91,7 @@ export class SitesService {
           mediaBytes: media.reduce((sum, file) => sum + file.sizeBytes, 0),
         },
       });
+      await this.webhooks.enqueue(tx, 'site.deleted', { id: siteId, name: site.name, domain: site.domain });
       tx.afterCommit(() => this.files.discard(media.map((file) => file.storageKey)));
     });
   }

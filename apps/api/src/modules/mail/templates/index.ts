@@ -2,6 +2,7 @@ import { accountTemplates } from './account';
 import { billingTemplates } from './billing';
 import { layout, plain, RenderedMail } from './layout';
 import { quotaWarning } from './quota';
+import { webhookTemplates } from './webhooks';
 
 /** Every mail Plinth sends, by name, with the parameters each needs. */
 export const templates = {
@@ -39,6 +40,7 @@ export const templates = {
   quotaWarning,
   ...accountTemplates,
   ...billingTemplates,
+  ...webhookTemplates,
 } satisfies Record<string, (params: never) => RenderedMail>;
 
 export type TemplateName = keyof typeof templates;

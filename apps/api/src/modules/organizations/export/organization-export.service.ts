@@ -3,11 +3,12 @@ import type { TenantContext, TenantTx } from '@plinth/tenancy';
 import type { Readable } from 'node:stream';
 import { TenantStreams } from '../../../common/tenant-stream';
 import { AuditLogger } from '../../audit/audit-logger';
-import { ExportSource, ExportSources } from './export-sources';
+import { exportHeader } from './export-format';
+import { ExportRow, ExportSource, ExportSources } from './export-sources';
 
 const BATCH = 500;
 
-/** Streams everything an organization owns as NDJSON, one record a line, `type` on each. */
+/** Streams everything an organization owns as NDJSON: the format's header, then one record a line, `type` on each. */
 @Injectable()
 export class OrganizationExportService implements OnModuleInit {
   constructor(
@@ -25,9 +26,15 @@ export class OrganizationExportService implements OnModuleInit {
       this.audit.record(tx, { action: 'organization.exported', targetType: 'organization', targetId: tx.organizationId }),
     );
     return this.streams.open(tenant, async (tx, push) => {
+      const write = (record: object) => push(`${JSON.stringify(record)}\n`);
+      if (!(await write(exportHeader()))) return;
       for (const source of this.sources.all()) {
+        const followers = this.sources.followersOf(source.type);
         for await (const row of rowsOf(tx, source)) {
-          if (!(await push(`${JSON.stringify({ type: source.type, ...row })}\n`))) return;
+          if (!(await write({ type: source.type, ...row }))) return;
+          for (const follower of followers) {
+            for await (const record of follower(tx, row)) if (!(await write(record))) return;
+          }
         }
       }
     });
@@ -42,7 +49,7 @@ async function* rowsOf(tx: TenantTx, source: ExportSource) {
       `SELECT ${source.columns.join(', ')} FROM ${source.table}
         WHERE ${source.organizationColumn ?? 'organization_id'} = $1 AND id > $2 ORDER BY id LIMIT ${BATCH}`,
       [tx.organizationId, after],
-    )) as Array<Record<string, unknown> & { id: string }>;
+    )) as ExportRow[];
     yield* rows;
     if (rows.length < BATCH) return;
     after = rows[rows.length - 1].id;
