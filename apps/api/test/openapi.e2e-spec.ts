@@ -42,14 +42,18 @@ describe('committed OpenAPI spec', () => {
 
 /** The lists the SPA needs at run time, taken from the spec: the API's own, never copied by hand. */
 function generateClientEnums(spec: {
-  components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+  components: { schemas: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> }> };
 }): string {
-  const values = (schema: string, property: string) => JSON.stringify(spec.components.schemas[schema].properties[property].enum);
+  const property = (schema: string, name: string) => spec.components.schemas[schema].properties[name];
+  const values = (schema: string, name: string) => JSON.stringify(property(schema, name).enum);
+  const itemValues = (schema: string, name: string) => JSON.stringify(property(schema, name).items?.enum);
   return [
     '/** Every role, most powerful first. */',
     `export const ROLES = ${values('MemberDto', 'role')} as const;`,
     '/** The roles an invite, an API key or a role change may give: ownership moves only by transfer. */',
     `export const GRANTABLE_ROLES = ${values('CreateInviteDto', 'role')} as const;`,
+    '/** The events a webhook endpoint may subscribe to, in the API’s order. */',
+    `export const WEBHOOK_EVENT_TYPES = ${itemValues('CreateWebhookEndpointDto', 'events')} as const;`,
     '',
   ].join('\n');
 }

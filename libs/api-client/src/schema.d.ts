@@ -2159,8 +2159,11 @@ export interface components {
              * @description Also the `webhook-id` header and the payload’s `id`, the same on every attempt
              */
             eventId: string;
-            /** @enum {string} */
-            eventType: "member.invited" | "member.joined" | "member.removed" | "member.role_changed" | "site.created" | "site.deleted" | "post.created" | "post.published" | "post.deleted" | "subscription.updated" | "quota.warning" | "quota.exceeded";
+            /**
+             * @description `webhook.test`: sent on request (POST …/test)
+             * @enum {string}
+             */
+            eventType: "member.invited" | "member.joined" | "member.removed" | "member.role_changed" | "site.created" | "site.deleted" | "post.created" | "post.published" | "post.deleted" | "subscription.updated" | "quota.warning" | "quota.exceeded" | "webhook.test";
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             /** @description Oldest first */

@@ -7,9 +7,8 @@ import type {
 } from '../features/webhooks/webhooks-queries';
 
 /**
- * Webhook data as /webhook-endpoints answers it (apps/api/src/modules/webhooks/dto).
- * Typed by the feature's own shapes until the generated schema lists the
- * endpoints; then by `Schemas`, like fixtures.ts.
+ * Webhook data as /webhook-endpoints answers it, typed by the generated
+ * schema (through the feature's aliases), like fixtures.ts.
  */
 
 export const ENDPOINT_ID = '7d3f2a10-0000-4000-8000-0000000000f1';

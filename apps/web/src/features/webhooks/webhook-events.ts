@@ -1,24 +1,13 @@
-/**
- * The events an endpoint may subscribe to (API.md, Developer platform), in
- * the order the form offers them. The generated client has no runtime list
- * of them yet; once `libs/api-client` exports one (enums.ts), use it here.
- */
-export const WEBHOOK_EVENT_TYPES = [
-  'member.invited',
-  'member.joined',
-  'member.removed',
-  'member.role_changed',
-  'site.created',
-  'site.deleted',
-  'post.created',
-  'post.published',
-  'post.deleted',
-  'subscription.updated',
-  'quota.warning',
-  'quota.exceeded',
-] as const;
+import { WEBHOOK_EVENT_TYPES, type Schemas } from '@plinth/api-client';
 
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+/**
+ * The events an endpoint may subscribe to, in the order the form offers them:
+ * the spec's enum (API.md, Developer platform), generated into
+ * `libs/api-client` (enums.ts).
+ */
+export { WEBHOOK_EVENT_TYPES };
+
+export type WebhookEventType = Schemas['CreateWebhookEndpointDto']['events'][number];
 
 /** What "Send test event" sends: not subscribable, it goes to the one endpoint it was sent to. */
 export const TEST_EVENT_TYPE = 'webhook.test';

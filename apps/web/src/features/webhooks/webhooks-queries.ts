@@ -5,97 +5,19 @@ import { api } from '../../api/client';
 import { forOrganization } from '../../api/organization-header';
 import { FIRST_PAGE, nextPageCursor, unwrapPage } from '../../api/paged';
 import { queryKeys } from '../../api/query-keys';
-import type { WebhookEventType } from './webhook-events';
 
-/*
- * /webhook-endpoints is not in the generated client yet. Until
- * `libs/api-client/src/schema.d.ts` lists it, the calls go through the SPA's
- * client without its path types (same session, same envelope), and the
- * shapes below are the API's DTOs (apps/api/src/modules/webhooks/dto) as the
- * SPA reads them. Once the schema has them: `Schemas['WebhookEndpointDto']`
- * and friends, `api.GET('/api/v1/webhook-endpoints', …)`, and this block goes.
- */
-
-export type DisabledReason = 'manual' | 'failing';
-
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: WebhookEventType[];
-  description: string | null;
-  /** False: nothing is sent (disabled by a person, or after five days of failures). */
-  enabled: boolean;
-  disabledReason: DisabledReason | null;
-  disabledAt: string | null;
-  /** Every attempt since then failed; five days of that disable the endpoint. */
-  failingSince: string | null;
-  /** After a rotation: until then, deliveries are signed with the previous secret too. */
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type WebhookEndpoint = Schemas['WebhookEndpointDto'];
+export type DisabledReason = NonNullable<WebhookEndpoint['disabledReason']>;
 /** What a create or a rotation answers: the signing secret, this once. */
-export interface EndpointWithSecret extends WebhookEndpoint {
-  secret: string;
-}
+export type EndpointWithSecret = Schemas['WebhookEndpointWithSecretDto'];
+export type WebhookEndpointInput = Schemas['CreateWebhookEndpointDto'];
+export type WebhookEndpointChanges = Schemas['UpdateWebhookEndpointDto'];
+export type WebhookAttempt = Schemas['WebhookAttemptDto'];
 
-export interface WebhookEndpointInput {
-  url: string;
-  events: WebhookEventType[];
-  description?: string;
-}
-
-export interface WebhookEndpointChanges {
-  url?: string;
-  events?: WebhookEventType[];
-  /** null removes it. */
-  description?: string | null;
-  enabled?: boolean;
-}
-
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
-
-export interface WebhookAttempt {
-  at: string;
-  /** null: no answer (refused address, timeout, connection error). */
-  statusCode: number | null;
-  durationMs: number;
-  /** The first 1,000 characters of the answer. */
-  responseExcerpt: string | null;
-  error: string | null;
-  /** When the next attempt was planned, after this one. */
-  nextRetryAt: string | null;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  /** Also the `webhook-id` header and the payload's `id`, the same on every attempt. */
-  eventId: string;
-  /** A subscribable event, or `webhook.test`. */
-  eventType: WebhookEventType | (string & {});
-  status: DeliveryStatus;
-  /** Oldest first. */
-  attempts: WebhookAttempt[];
-  nextRetryAt: string | null;
-  createdAt: string;
-}
-
-type Envelope<T> = { success: true; data: T };
-type PagedEnvelope<T> = Envelope<T[]> & { pagination: Schemas['PaginationMeta'] };
-type LooseResult<Body> = Promise<{ data?: Body; error?: unknown; response: Response }>;
-interface LooseInit {
-  params?: { query?: Record<string, string | number | undefined> };
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-type LooseMethod = <Body>(path: string, init?: LooseInit) => LooseResult<Body>;
-
-/** The client without path types, for the paths the schema does not list yet; each call names the body it expects. */
-const webhooksApi = api as unknown as Record<'GET' | 'POST' | 'PATCH' | 'DELETE', LooseMethod>;
-
-const BASE = '/api/v1/webhook-endpoints';
-const endpointPath = (endpointId: string) => `${BASE}/${encodeURIComponent(endpointId)}`;
+type DeliveryDto = Schemas['WebhookDeliveryDto'];
+export type DeliveryStatus = DeliveryDto['status'];
+/** A delivery as the API sends it: a subscribable event's, or a `webhook.test` one's. */
+export type WebhookDelivery = DeliveryDto;
 
 // --- Query keys: all under the organization's 'webhook-endpoints', so one invalidation refreshes the feature.
 
@@ -115,7 +37,7 @@ export function useWebhookEndpoints(organizationId: string) {
     queryFn: ({ pageParam }) =>
       callWithSession(() =>
         unwrapPage(
-          webhooksApi.GET<PagedEnvelope<WebhookEndpoint>>(BASE, {
+          api.GET('/api/v1/webhook-endpoints', {
             params: { query: { cursor: pageParam } },
             ...forOrganization(organizationId),
           }),
@@ -131,7 +53,9 @@ export function useWebhookEndpoint(organizationId: string, endpointId: string) {
   return useQuery({
     queryKey: endpointKey(organizationId, endpointId),
     queryFn: () =>
-      callWithSession(() => unwrap(webhooksApi.GET<Envelope<WebhookEndpoint>>(endpointPath(endpointId), forOrganization(organizationId)))),
+      callWithSession(() =>
+        unwrap(api.GET('/api/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId } }, ...forOrganization(organizationId) })),
+      ),
     staleTime: FRESH_ON_VISIT,
   });
 }
@@ -142,9 +66,9 @@ export function useLatestDelivery(organizationId: string, endpointId: string) {
     queryKey: [...deliveriesKey(organizationId, endpointId), 'latest'],
     queryFn: async () => {
       const { items } = await callWithSession(() =>
-        unwrapPage(
-          webhooksApi.GET<PagedEnvelope<WebhookDelivery>>(`${endpointPath(endpointId)}/deliveries`, {
-            params: { query: { limit: 1 } },
+        unwrapPage<WebhookDelivery>(
+          api.GET('/api/v1/webhook-endpoints/{id}/deliveries', {
+            params: { path: { id: endpointId }, query: { limit: 1 } },
             ...forOrganization(organizationId),
           }),
         ),
@@ -162,9 +86,9 @@ export function useWebhookDeliveries(organizationId: string, endpointId: string,
     queryKey: [...deliveriesKey(organizationId, endpointId), 'log', status],
     queryFn: ({ pageParam }) =>
       callWithSession(() =>
-        unwrapPage(
-          webhooksApi.GET<PagedEnvelope<WebhookDelivery>>(`${endpointPath(endpointId)}/deliveries`, {
-            params: { query: { cursor: pageParam, status: status ?? undefined } },
+        unwrapPage<WebhookDelivery>(
+          api.GET('/api/v1/webhook-endpoints/{id}/deliveries', {
+            params: { path: { id: endpointId }, query: { cursor: pageParam, status: status ?? undefined } },
             ...forOrganization(organizationId),
           }),
         ),
@@ -181,7 +105,7 @@ export function useCreateWebhookEndpoint(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: WebhookEndpointInput) =>
-      callWithSession(() => unwrap(webhooksApi.POST<Envelope<EndpointWithSecret>>(BASE, { body, ...forOrganization(organizationId) }))),
+      callWithSession(() => unwrap(api.POST('/api/v1/webhook-endpoints', { body, ...forOrganization(organizationId) }))),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: endpointsKey(organizationId) }),
   });
 }
@@ -191,7 +115,9 @@ export function useUpdateWebhookEndpoint(organizationId: string, endpointId: str
   return useMutation({
     mutationFn: (body: WebhookEndpointChanges) =>
       callWithSession(() =>
-        unwrap(webhooksApi.PATCH<Envelope<WebhookEndpoint>>(endpointPath(endpointId), { body, ...forOrganization(organizationId) })),
+        unwrap(
+          api.PATCH('/api/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId } }, body, ...forOrganization(organizationId) }),
+        ),
       ),
     onSuccess: (endpoint) => {
       queryClient.setQueryData(endpointKey(organizationId, endpointId), endpoint);
@@ -204,7 +130,9 @@ export function useDeleteWebhookEndpoint(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (endpointId: string) =>
-      callWithSession(() => unwrap(webhooksApi.DELETE<Envelope<void>>(endpointPath(endpointId), forOrganization(organizationId)))),
+      callWithSession(() =>
+        unwrap(api.DELETE('/api/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId } }, ...forOrganization(organizationId) })),
+      ),
     // Only the list: the deleted endpoint's page is still open until the caller leaves it, and must not ask for it again.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: listKey(organizationId) }),
   });
@@ -217,7 +145,10 @@ export function useRotateWebhookSecret(organizationId: string, endpointId: strin
     mutationFn: () =>
       callWithSession(() =>
         unwrap(
-          webhooksApi.POST<Envelope<EndpointWithSecret>>(`${endpointPath(endpointId)}/rotate-secret`, forOrganization(organizationId)),
+          api.POST('/api/v1/webhook-endpoints/{id}/rotate-secret', {
+            params: { path: { id: endpointId } },
+            ...forOrganization(organizationId),
+          }),
         ),
       ),
     onSuccess: ({ secret: _shownOnce, ...endpoint }) => {
@@ -233,11 +164,11 @@ export function useReplayDelivery(organizationId: string, endpointId: string) {
   return useMutation({
     mutationFn: (deliveryId: string) =>
       callWithSession(() =>
-        unwrap(
-          webhooksApi.POST<Envelope<WebhookDelivery>>(
-            `${endpointPath(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/replay`,
-            forOrganization(organizationId),
-          ),
+        unwrap<WebhookDelivery>(
+          api.POST('/api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay', {
+            params: { path: { id: endpointId, deliveryId } },
+            ...forOrganization(organizationId),
+          }),
         ),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(organizationId, endpointId) }),
@@ -250,7 +181,9 @@ export function useSendTestEvent(organizationId: string, endpointId: string) {
   return useMutation({
     mutationFn: () =>
       callWithSession(() =>
-        unwrap(webhooksApi.POST<Envelope<{ deliveryId: string }>>(`${endpointPath(endpointId)}/test`, forOrganization(organizationId))),
+        unwrap(
+          api.POST('/api/v1/webhook-endpoints/{id}/test', { params: { path: { id: endpointId } }, ...forOrganization(organizationId) }),
+        ),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveriesKey(organizationId, endpointId) }),
   });

@@ -27,7 +27,8 @@ export class WebhookDeliveryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'Also the `webhook-id` header and the payload’s `id`, the same on every attempt' })
   eventId: string;
-  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES }) eventType: WebhookEventType;
+  @ApiProperty({ enum: [...WEBHOOK_EVENT_TYPES, 'webhook.test'], description: '`webhook.test`: sent on request (POST …/test)' })
+  eventType: WebhookEventType | 'webhook.test';
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
   @ApiProperty({ type: [WebhookAttemptDto], description: 'Oldest first' }) attempts: WebhookAttemptDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextRetryAt: string | null;
