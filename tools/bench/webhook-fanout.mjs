@@ -33,7 +33,12 @@ for (const [label, lines] of Object.entries(results)) {
   const figures = Object.fromEntries(['reqPerSec', 'p50ms', 'p95ms', 'p99ms'].map((key) => [key, range(lines, key)]));
   console.log(JSON.stringify({ label, ...figures }));
 }
-console.log(JSON.stringify({ label: 'fan-out', ...Object.fromEntries(['createMs', 'allDeliveredMs', 'deliveriesPerSec'].map((k) => [k, range(fanouts, k)])) }));
+console.log(
+  JSON.stringify({
+    label: 'fan-out',
+    ...Object.fromEntries(['createMs', 'allDeliveredMs', 'deliveriesPerSec'].map((k) => [k, range(fanouts, k)])),
+  }),
+);
 
 /** A fresh organization with 3 endpoints; 1,000 posts created; resolves `delivered` once every receiver has every event. */
 async function startFanout() {
