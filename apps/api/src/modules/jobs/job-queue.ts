@@ -5,6 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 
 const GRANT_LOCK = 727_274_002;
+const SHUTDOWN_WAIT_MS = 10_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for `promise`, at most `ms`, leaving no timer behind. */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
+  clearTimeout(timer);
+}
 
 export interface QueueDefinition {
   name: string;
@@ -24,6 +33,8 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly ready: Promise<void>;
   private markReady!: () => void;
   private hasWorkers = false;
+  /** Batches being handled now. */
+  private readonly running = new Set<Promise<unknown>>();
   private stopping = false;
   private definitions: Promise<unknown> = Promise.resolve();
 
@@ -51,10 +62,16 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    // pg-boss retires stopped workers on a one-second tick after stop() resolves; outlive two ticks, so a
-    // worker still finishing its last fetch on a loaded machine is retired before the process (or test) moves on.
-    if (this.hasWorkers) await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await this.boss.stop({ graceful: true, wait: true, timeout: SHUTDOWN_WAIT_MS });
+    if (!this.hasWorkers) return;
+    // A worker whose fetch returned while stop() ran still runs that batch, after pg-boss stopped waiting;
+    // it retires its stopped workers on a one-second tick once they are idle. Outlive both, so nothing of
+    // the queue is still running when the process (or a test) moves on.
+    const deadline = Date.now() + SHUTDOWN_WAIT_MS;
+    do {
+      await settledWithin(Promise.allSettled(this.running), deadline - Date.now());
+      await sleep(2_100);
+    } while (this.running.size > 0 && Date.now() < deadline);
   }
 
   /** Serialised: pg-boss creates a partition per queue, and concurrent creations deadlock. */
@@ -122,7 +139,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     await this.ready;
     this.hasWorkers = true;
     const workerId = await this.boss.work<T>(queue, { pollingIntervalSeconds: 0.5, batchSize: concurrency }, async (jobs) => {
-      const results = await Promise.allSettled(jobs.map((job) => handler(job.data)));
+      const batch = Promise.allSettled(jobs.map((job) => handler(job.data)));
+      this.running.add(batch);
+      const results = await batch.finally(() => this.running.delete(batch));
       await Promise.all(
         results.map((result, i) =>
           result.status === 'rejected' ? this.boss.fail(queue, jobs[i].id, { error: messageOf(result.reason) }) : null,
