@@ -6,6 +6,8 @@ import { AppConfig } from '../../config/app-config';
 
 const GRANT_LOCK = 727_274_002;
 const SHUTDOWN_WAIT_MS = 10_000;
+/** More than the workers the modules register (13 queues today), so no poll waits for a connection. */
+const WORKER_CONNECTIONS = 16;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits for `promise`, at most `ms`, leaving no timer behind. */
@@ -44,7 +46,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   ) {
     this.boss = new PgBoss({
       connectionString: config.DATABASE_URL,
-      max: 4,
+      // Every worker polls with a connection of its own; fewer connections than workers queue the polls, and
+      // pg's pool never answers a poll still queued when it is closed, so that worker would never stop.
+      max: config.JOBS_ENABLED ? WORKER_CONNECTIONS : 4,
       application_name: 'plinth-jobs',
       supervise: config.JOBS_ENABLED,
       schedule: config.JOBS_ENABLED,
