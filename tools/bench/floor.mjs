@@ -4,11 +4,10 @@
 // fraction of these tps is how close the API comes to the database's own limit.
 // Usage: BENCH_ROUTES=true PLANS_FILE=tools/bench/plans.json npm start, then
 //   node tools/bench/floor.mjs        (BENCH_DATABASE_URL: the API's database)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alternate, create, databaseUrl, range, signUp } from './lib.mjs';
+import { alternate, create, pgbench, range, signUp } from './lib.mjs';
 
 const { accessToken, user, organization } = await signUp();
 const headers = { authorization: `Bearer ${accessToken}` };
@@ -25,7 +24,7 @@ const pin = `SELECT r.*, set_config('app.organization_id', r.organization_id::te
   FROM (SELECT m.organization_id, o.slug, o.plan_tier, m.role, u.email FROM organization_members m
     JOIN organizations o ON o.id = m.organization_id JOIN users u ON u.id = m.user_id
     WHERE m.user_id = ${literal(user.id)} AND o.id = ${literal(organization.id)}) r;`;
-const membersPage = `SELECT m.*, u.* FROM organization_members m INNER JOIN users u ON u.id = m.user_id
+const membersPage = `SELECT m.*, u.id, u.email, u.name FROM organization_members m INNER JOIN users u ON u.id = m.user_id
   WHERE m.organization_id = ${literal(organization.id)} ORDER BY m.joined_at ASC, m.id ASC LIMIT 21;`;
 const insertPost = (siteId) => `INSERT INTO posts (id, organization_id, site_id, title, body, status, published_at, created_at, updated_at)
   VALUES (DEFAULT, ${literal(organization.id)}, ${literal(siteId)}, 'Benchmark post', 'Lorem ipsum dolor sit amet.', 'draft', DEFAULT, DEFAULT, DEFAULT)
@@ -50,18 +49,3 @@ const results = await alternate(3, {
 });
 for (const [label, lines] of Object.entries(results))
   console.log(JSON.stringify({ label, tps: range(lines, 'tps'), latencyMs: range(lines, 'latencyMs') }));
-
-async function pgbench(label, scripts) {
-  const out = execFileSync(
-    'pgbench',
-    ['-n', '-M', 'extended', '-c', '10', '-j', '2', '-T', '10', ...scripts.flatMap((file) => ['-f', `${file}@1`]), databaseUrl],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const line = {
-    label,
-    tps: Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1])),
-    latencyMs: Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]),
-  };
-  console.log(JSON.stringify(line));
-  return line;
-}

@@ -1,6 +1,7 @@
 // Shared by the benchmarks: they run against an already running API
 // (`npm start`, or BENCH_URL), never inside the test suite.
 import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 export const baseUrl = process.env.BENCH_URL ?? 'http://localhost:3000';
@@ -78,4 +79,20 @@ export async function alternate(rounds, runs) {
 export function range(lines, key) {
   const values = lines.map((line) => line[key]);
   return `${Math.min(...values)}–${Math.max(...values)}`;
+}
+
+/** The floor: `scripts` (files of one statement a line) through pgbench, 10 clients, 10 s, extended protocol. */
+export function pgbench(label, scripts) {
+  const out = execFileSync(
+    'pgbench',
+    ['-n', '-M', 'extended', '-c', '10', '-j', '2', '-T', '10', ...scripts.flatMap((file) => ['-f', `${file}@1`]), databaseUrl],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const line = {
+    label,
+    tps: Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1])),
+    latencyMs: Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]),
+  };
+  console.log(JSON.stringify(line));
+  return line;
 }

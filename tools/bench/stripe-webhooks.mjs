@@ -8,12 +8,11 @@
 //   STRIPE_WEBHOOK_SECRET=whsec_bench npm start
 //   STRIPE_WEBHOOK_SECRET=whsec_bench node tools/bench/stripe-webhooks.mjs
 import { createHmac, randomUUID } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { alternate, databaseUrl, range, run, signUp } from './lib.mjs';
+import { alternate, databaseUrl, pgbench, range, run, signUp } from './lib.mjs';
 
 const secret = process.env.STRIPE_WEBHOOK_SECRET;
 if (!secret) throw new Error('Set STRIPE_WEBHOOK_SECRET, the same for the API and this script');
@@ -102,7 +101,7 @@ const floorScripts = organizations.map((organizationId, i) => {
 
 const results = await alternate(3, {
   'webhook, each event twice': (label) => run(label, { path: '/api/v1/webhooks/stripe', requests: [{ setupRequest }] }),
-  'floor: the same statements through pgbench': (label) => pgbench(label),
+  'floor: the same statements through pgbench': (label) => pgbench(label, floorScripts),
 });
 for (const [label, lines] of Object.entries(results)) {
   const keys = lines[0].tps !== undefined ? ['tps', 'latencyMs'] : ['reqPerSec', 'p50ms', 'p95ms', 'p99ms'];
@@ -129,19 +128,4 @@ async function reportAppliedTwice() {
   const { events, applied, applied_twice: appliedTwice } = rows[0];
   // Fewer applied than events: an event older than one already applied (two connections, one organization) changes nothing.
   console.log(JSON.stringify({ distinctEvents: events, changesApplied: applied, appliedTwice }));
-}
-
-async function pgbench(label) {
-  const out = execFileSync(
-    'pgbench',
-    ['-n', '-M', 'extended', '-c', '10', '-j', '2', '-T', '10', ...floorScripts.flatMap((file) => ['-f', `${file}@1`]), databaseUrl],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const line = {
-    label,
-    tps: Math.round(Number(/tps = ([\d.]+)/.exec(out)?.[1])),
-    latencyMs: Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]),
-  };
-  console.log(JSON.stringify(line));
-  return line;
 }
