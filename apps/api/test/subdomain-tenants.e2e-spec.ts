@@ -1,4 +1,4 @@
-import { createKey, errorBody, expectStatus, invite, join, newOrg, send, type Org, V1 } from '@plinth/testing';
+import { createKey, errorBody, expectStatus, invite, join, jwtClaims, newOrg, send, type Org, V1, VALID_PASSWORD } from '@plinth/testing';
 import type { TestApp } from './harness';
 import { startTenancyApp } from './tenancy-fixtures';
 
@@ -59,6 +59,32 @@ describe('subdomain tenants', () => {
       status: 403,
       body: errorBody('NOT_A_MEMBER', 'You are not a member of this organization'),
     });
+  });
+
+  it('tells the SPA which organization the host names (/auth/me)', async () => {
+    const me = async (headers: Record<string, string>) =>
+      expectStatus(await t.http.get(`${V1}/auth/me`).set(headers), 200).body.data as {
+        hostOrganizationSlug: string | null;
+        baseDomain: string;
+      };
+    expect(await me({ ...acme.owner.auth, ...onHost(acme.slug) })).toMatchObject({
+      hostOrganizationSlug: acme.slug,
+      baseDomain: BASE_DOMAIN,
+    });
+    expect(await me({ ...acme.owner.auth, Host: `app.${BASE_DOMAIN}` })).toMatchObject({
+      hostOrganizationSlug: null,
+      baseDomain: BASE_DOMAIN,
+    });
+  });
+
+  it('signs in on an organization’s host acting for it; elsewhere for the first organization', async () => {
+    const login = async (Host: string) => {
+      const response = await t.http.post(`${V1}/auth/login`).set({ Host }).send({ email: acme.owner.email, password: VALID_PASSWORD });
+      return jwtClaims(expectStatus(response, 200).body.data.accessToken).org;
+    };
+    expect(await login(`${globex.slug}.${BASE_DOMAIN}`)).toBe(globex.id);
+    expect(await login(`${acme.slug}.${BASE_DOMAIN}`)).toBe(acme.id);
+    expect(await login(`app.${BASE_DOMAIN}`)).toBe(acme.id); // Acme's owner joined Globex later
   });
 
   it('takes a reserved or deeper subdomain, or another domain, as no organization', async () => {

@@ -1420,6 +1420,10 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             memberships: components["schemas"]["MembershipDto"][];
+            /** @description The organization the request host names (`<slug>.<BASE_DOMAIN>`); on such a host only it can be acted for */
+            hostOrganizationSlug: string | null;
+            /** @description BASE_DOMAIN: each organization is also served at `<slug>.<baseDomain>` */
+            baseDomain: string | null;
         };
         VerifyEmailResultDto: {
             emailVerified: boolean;

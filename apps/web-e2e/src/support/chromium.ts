@@ -3,6 +3,9 @@ import { type Browser, chromium } from 'playwright-core';
 /** Debian's Chromium: Playwright cannot download its own browser here (see tools/test/ensure-chromium.mjs). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The product's BASE_DOMAIN in browser tests: every `<slug>.plinth.test` resolves to this machine. */
+export const TEST_BASE_DOMAIN = 'plinth.test';
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -14,6 +17,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      `--host-resolver-rules=MAP *.${TEST_BASE_DOMAIN} 127.0.0.1`,
     ],
   });
 }

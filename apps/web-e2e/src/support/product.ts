@@ -2,6 +2,7 @@ import { freePort, sleep } from '@plinth/testing';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { TEST_BASE_DOMAIN } from './chromium';
 
 const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/src/main.js');
@@ -57,6 +58,7 @@ function productEnv(port: number, baseUrl: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'warn',
     // webhooks.e2e-spec's receiver listens on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: 'true',
+    BASE_DOMAIN: TEST_BASE_DOMAIN,
   };
 }
 

@@ -13,8 +13,13 @@ export function fetchMe(): Promise<Me> {
   return callWithSession(() => unwrap(api.GET('/api/v1/auth/me')));
 }
 
-/** The organization the session acts for (the token's `org` claim), else the first one; none without memberships. */
+/**
+ * The organization the session acts for: on an organization's own host that
+ * one (none when the user is not its member); elsewhere the token's `org`
+ * claim, else the first membership.
+ */
 export function activeMembership(me: Me): Membership | undefined {
+  if (me.hostOrganizationSlug) return me.memberships.find((m) => m.slug === me.hostOrganizationSlug);
   return me.memberships.find((m) => m.organizationId === session.activeOrganizationId()) ?? me.memberships[0];
 }
 

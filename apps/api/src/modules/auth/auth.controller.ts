@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Authenticated, Public, UnauthenticatedError } from '@plinth/tenancy';
+import type { FastifyRequest } from 'fastify';
 import { ApiEndpoint } from '../../common/openapi.decorators';
 import { Origin, type RequestOrigin } from '../../common/request-origin.decorator';
+import { AppConfig } from '../../config/app-config';
+import { hostSlug } from '../tenancy/host-tenant';
 import type { User } from '../users/entities/user.entity';
 import type { AuthenticatedUser } from './access-token';
 import { AccountLinksService } from './account-links.service';
@@ -31,6 +34,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly accountLinks: AccountLinksService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post('signup')
@@ -59,8 +63,8 @@ export class AuthController {
     response: LoginResultDto,
     errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'RATE_LIMITED'],
   })
-  login(@CurrentUser() user: unknown, @Origin() origin: RequestOrigin): Promise<LoginResultDto> {
-    return this.auth.login(user as User, origin);
+  login(@CurrentUser() user: unknown, @Origin() origin: RequestOrigin, @Req() request: FastifyRequest): Promise<LoginResultDto> {
+    return this.auth.login(user as User, origin, hostSlug(request, this.config.BASE_DOMAIN));
   }
 
   @Post('refresh')
@@ -108,10 +112,11 @@ export class AuthController {
     response: MeDto,
     errors: ['UNAUTHENTICATED'],
   })
-  async me(@CurrentUser() caller: AuthenticatedUser): Promise<MeDto> {
+  async me(@CurrentUser() caller: AuthenticatedUser, @Req() request: FastifyRequest): Promise<MeDto> {
     const me = await this.auth.me(caller.userId);
     if (!me) throw new UnauthenticatedError('The account no longer exists');
-    return me;
+    const baseDomain = this.config.BASE_DOMAIN ?? null;
+    return { ...me, hostOrganizationSlug: hostSlug(request, this.config.BASE_DOMAIN) ?? null, baseDomain };
   }
 
   @Post('verify-email')

@@ -61,9 +61,11 @@ export class AuthService {
     return user;
   }
 
-  async login(user: User, origin: RequestOrigin): Promise<LoginResultDto> {
+  /** On an organization's own host (`hostSlug`) the session acts for that organization when the user belongs to it. */
+  async login(user: User, origin: RequestOrigin, hostSlug?: string): Promise<LoginResultDto> {
     const organizations = await this.organizationsService.listForUser(user.id);
-    const tokens = await this.sessions.start(this.dataSource.manager, user.id, organizations[0]?.id ?? null, origin);
+    const selected = organizations.find((org) => org.slug === hostSlug) ?? organizations[0];
+    const tokens = await this.sessions.start(this.dataSource.manager, user.id, selected?.id ?? null, origin);
     return { user: presentUser(user, this.config), ...tokens, organizations };
   }
 
@@ -77,7 +79,7 @@ export class AuthService {
     });
   }
 
-  async me(userId: string): Promise<MeDto | null> {
+  async me(userId: string): Promise<Omit<MeDto, 'hostOrganizationSlug' | 'baseDomain'> | null> {
     const user = await this.dataSource.manager.findOneBy(User, { id: userId });
     if (!user) return null;
     const organizations = await this.organizationsService.listForUser(userId);

@@ -1,6 +1,7 @@
 import { Alert, AppShell, Button, Container } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useParams } from 'react-router';
+import { organizationHostUrl } from '../../api/tenant-host';
 import { useMe } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
@@ -9,6 +10,7 @@ import { PAGE_BACKGROUND } from '../../ui/surface';
 import { NavbarAccount } from './navbar-account';
 import type { NavigationItem } from './navigation';
 import { OrganizationNotFound } from './organization-not-found';
+import { OrganizationOnItsHost } from './organization-on-its-host';
 import type { ShellContext } from './shell-context';
 import { ShellHeader } from './shell-header';
 import { ShellNavbar } from './shell-navbar';
@@ -26,6 +28,8 @@ export function AppShellLayout({ navigation }: Props) {
   if (me.isError) return <LoadFailure error={me.error} retry={() => void me.refetch()} />;
   const membership = me.data.memberships.find((m) => m.slug === orgSlug);
   if (!membership) return <OrganizationNotFound slug={orgSlug ?? ''} />;
+  const elsewhere = membership.slug !== (me.data.hostOrganizationSlug ?? membership.slug);
+  if (elsewhere) return <OrganizationOnItsHost name={membership.name} url={organizationHostUrl(me.data, membership.slug) ?? '/o'} />;
   return <OrganizationFrame me={me.data} membership={membership} navigation={navigation} />;
 }
 

@@ -16,6 +16,13 @@ export function OrganizationIndexRedirect() {
   if (me.isError) return <Message title="Your organizations could not be loaded" text={describeFailure(me.error)} />;
   const active = activeMembership(me.data);
   if (active) return <Navigate to={organizationPath(active.slug)} replace />;
+  const hostSlug = me.data.hostOrganizationSlug;
+  if (hostSlug)
+    return (
+      <Message title="Not your organization" text={`You are not a member of “${hostSlug}”. Ask one of its admins for an invitation.`}>
+        <LogoutButton />
+      </Message>
+    );
   return (
     <Message title="No organization yet" text="You are not a member of any organization. Start one, or open an invitation you were sent.">
       <CreateOrganizationForm />

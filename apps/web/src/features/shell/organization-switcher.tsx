@@ -4,17 +4,18 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import { useSwitchOrganization } from '../../api/auth-mutations';
 import { roleLabel } from '../../api/roles';
-import type { Membership } from '../../api/use-me';
+import { organizationHostUrl } from '../../api/tenant-host';
+import type { Me, Membership } from '../../api/use-me';
 import { describeFailure } from '../../ui/api-failure';
 import { organizationPath } from '../auth/sign-in-destination';
 import { CreateOrganizationForm } from './create-organization-form';
 
 interface Props {
+  me: Me;
   current: Membership;
-  memberships: Membership[];
 }
 
-export function OrganizationSwitcher({ current, memberships }: Props) {
+export function OrganizationSwitcher({ me, current }: Props) {
   const navigate = useNavigate();
   const switchOrganization = useSwitchOrganization();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
@@ -46,11 +47,15 @@ export function OrganizationSwitcher({ current, memberships }: Props) {
         </Menu.Target>
         <Menu.Dropdown aria-label="Your organizations">
           <Menu.Label>Switch organization</Menu.Label>
-          {memberships.map((membership) => {
+          {me.memberships.map((membership) => {
             const isCurrent = membership.organizationId === current.organizationId;
+            const hostUrl = organizationHostUrl(me, membership.slug);
+            // On an organization's own host the others open on theirs: the API serves only this one here.
+            const action = hostUrl ? { component: 'a' as const, href: hostUrl } : { onClick: () => switchTo(membership) };
             return (
               <Menu.Item
                 key={membership.organizationId}
+                {...action}
                 disabled={isCurrent}
                 aria-current={isCurrent ? 'true' : undefined}
                 rightSection={
@@ -58,7 +63,6 @@ export function OrganizationSwitcher({ current, memberships }: Props) {
                     {roleLabel(membership.role)}
                   </Text>
                 }
-                onClick={() => switchTo(membership)}
               >
                 {membership.name}
               </Menu.Item>

@@ -21,7 +21,7 @@ export function ShellHeader({ me, membership, navbarOpened, toggleNavbar }: Prop
       <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
         <Burger opened={navbarOpened} onClick={toggleNavbar} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
         <Brand to="/o" compact />
-        <OrganizationSwitcher current={membership} memberships={me.memberships} />
+        <OrganizationSwitcher me={me} current={membership} />
       </Group>
       <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
         <ColorSchemeToggle />

@@ -31,6 +31,14 @@ export class MembershipDto {
 export class MeDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The organization the request host names (`<slug>.<BASE_DOMAIN>`); on such a host only it can be acted for',
+  })
+  hostOrganizationSlug: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'BASE_DOMAIN: each organization is also served at `<slug>.<baseDomain>`' })
+  baseDomain: string | null;
 }
 
 export class VerifyEmailResultDto {
