@@ -4,7 +4,8 @@ import prettier from 'eslint-config-prettier';
 const scope = (name, allowed) => ({ sourceTag: `scope:${name}`, onlyDependOnLibsWithTags: allowed.map((s) => `scope:${s}`) });
 
 // DESIGN.md's boundaries: libs never import apps; tenancy depends on nothing of ours;
-// quota on tenancy; billing on tenancy and quota; web only on api-client.
+// quota on tenancy; billing on tenancy and quota; web only on api-client;
+// dev-services (embedded PostgreSQL, mail catcher) on nothing of ours, used by testing and tools/dev.
 // `billingSpecs`: billing's unit tests may also use libs/testing (the fake Stripe); its code may not.
 const boundaries = ({ billingSpecs = false } = {}) => [
   'error',
@@ -17,7 +18,8 @@ const boundaries = ({ billingSpecs = false } = {}) => [
       scope('quota', ['tenancy']),
       scope('billing', billingSpecs ? ['tenancy', 'quota', 'testing'] : ['tenancy', 'quota']),
       scope('api-client', []),
-      scope('testing', ['tenancy']),
+      scope('dev-services', []),
+      scope('testing', ['tenancy', 'dev-services']),
       scope('api', ['tenancy', 'quota', 'billing', 'testing']),
       scope('web', ['api-client']),
       scope('web-e2e', ['testing', 'api-client']),

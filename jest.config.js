@@ -9,7 +9,8 @@
 const swc = {
   swcrc: false,
   sourceMaps: 'inline',
-  module: { type: 'commonjs', ignoreDynamic: true },
+  // `import()` becomes a lazy require, as in the build (.swcrc): jest's CommonJS runtime has no native dynamic import.
+  module: { type: 'commonjs' },
   jsc: {
     target: 'es2022',
     parser: { syntax: 'typescript', decorators: true, tsx: true },
@@ -25,7 +26,11 @@ const shared = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swc] },
   // content-disposition 3 (via @fastify/static) is ESM-only; Node 20 loads it, jest's CJS runtime needs it compiled.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
-  moduleNameMapper: { '^@plinth/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    // A file of dev-services by its name (the CommonJS `free-port.cjs`), before the rule for a lib's index.
+    '^@plinth/dev-services/(.*)$': '<rootDir>/libs/dev-services/src/$1',
+    '^@plinth/(.*)$': '<rootDir>/libs/$1/src',
+  },
   rootDir: __dirname,
 };
 

@@ -3,7 +3,7 @@
 # the superuser POSTGRES_USER. Plinth never connects as that superuser: it
 # gets a role of its own that owns its database (it migrates the schema), and
 # the NOLOGIN role `plinth_app` that row-level security applies to, which the
-# request path switches to. Mirrors libs/testing/src/embedded/application-role.mjs.
+# request path switches to. Mirrors libs/dev-services/src/application-role.mjs.
 set -eu
 : "${PLINTH_DB_USER:=plinth}"
 : "${PLINTH_DB_NAME:=plinth}"

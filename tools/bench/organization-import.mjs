@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
-import { ensureApplicationRole } from '@plinth/testing/embedded/application-role';
-import { freePort } from '@plinth/testing/embedded/free-port';
-import { startMailCatcher } from '@plinth/testing/embedded/mail';
-import { startPostgres } from '@plinth/testing/embedded/postgres';
+import { ensureApplicationRole } from '@plinth/dev-services/application-role';
+import { freePort } from '@plinth/dev-services/free-port';
+import { startMailCatcher } from '@plinth/dev-services/mail';
+import { startPostgres } from '@plinth/dev-services/postgres';
 
 const root = join(import.meta.dirname, '../..');
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);

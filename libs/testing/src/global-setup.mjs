@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './embedded/free-port.mjs';
-import { startMailCatcher } from './embedded/mail.mjs';
-import { ensureApplicationRole } from './embedded/application-role.mjs';
-import { startPostgres } from './embedded/postgres.mjs';
+import { freePort } from '@plinth/dev-services/free-port';
+import { startMailCatcher } from '@plinth/dev-services/mail';
+import { ensureApplicationRole } from '@plinth/dev-services/application-role';
+import { startPostgres } from '@plinth/dev-services/postgres';
 
 export default async function globalSetup() {
   const stops = [];

@@ -1,4 +1,4 @@
-export { freePort } from './embedded/free-port.cjs';
+export { freePort } from '@plinth/dev-services/free-port.cjs';
 export * from './api-keys';
 export * from './app-harness';
 export * from './database';

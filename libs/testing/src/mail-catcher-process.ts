@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-const MAIL_MODULE = pathToFileURL(join(__dirname, 'embedded/mail.mjs')).href;
+// Node's own resolution (the package's exports), not jest's module map: the child imports it.
+const MAIL_MODULE = pathToFileURL(createRequire(__filename).resolve('@plinth/dev-services/mail')).href;
 
 export interface MailCatcherProcess {
   inboxUrl: string;
@@ -11,7 +12,7 @@ export interface MailCatcherProcess {
 }
 
 /**
- * Starts the embedded MailDev (embedded/mail.mjs) on the given ports in a
+ * Starts the embedded MailDev (@plinth/dev-services/mail) on the given ports in a
  * child process: MailDev is ESM-only, and jest's CommonJS runtime cannot import it.
  */
 export async function startMailCatcherProcess(ports: { smtpPort: number; webPort: number }): Promise<MailCatcherProcess> {

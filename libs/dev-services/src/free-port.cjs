@@ -1,5 +1,6 @@
 // CommonJS so that both plain Node (the launcher, jest's global setup: through
-// free-port.mjs) and jest's CommonJS test runtime (through the index) load it.
+// free-port.mjs) and jest's CommonJS test runtime (@plinth/testing's index,
+// as `@plinth/dev-services/free-port.cjs`) load it.
 const { createServer } = require('node:net');
 
 /** Asks the OS for a free TCP port on loopback. */

@@ -1,2 +1,0 @@
-// The `@plinth/testing/embedded/free-port` entry point for ES modules.
-export { freePort, isPortFree } from './free-port.cjs';
