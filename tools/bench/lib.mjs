@@ -8,10 +8,10 @@ export const baseUrl = process.env.BENCH_URL ?? 'http://localhost:3000';
 /** The database `npm start` embeds, for the pgbench floor. */
 export const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:54329/plinth';
 
-/** Signs a fresh user up and returns the signup's data (user, organization, tokens). */
-export async function signUp() {
+/** Signs a fresh user up (at `base`, another API than BENCH_URL) and returns the signup's data (user, organization, tokens). */
+export async function signUp(base = baseUrl) {
   const email = `bench-${randomUUID().slice(0, 8)}@example.test`;
-  const response = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+  const response = await fetch(`${base}/api/v1/auth/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'bench-password-1', name: 'Bench' }),
@@ -21,8 +21,8 @@ export async function signUp() {
 }
 
 /** POSTs JSON as `headers` and returns `data`, failing on anything but 201. */
-export async function create(path, payload, headers) {
-  const response = await fetch(`${baseUrl}${path}`, {
+export async function create(path, payload, headers, base = baseUrl) {
+  const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify(payload),
@@ -34,14 +34,14 @@ export async function create(path, payload, headers) {
 /**
  * Runs autocannon and prints one line of figures. A run with any non-2xx
  * answer is a broken benchmark, not a slow one: it throws. `paths`, when
- * given, spreads the requests over several paths at random.
+ * given, spreads the requests over several paths at random; `base`, another API than BENCH_URL.
  */
-export async function run(label, { path, paths, ...options }) {
+export async function run(label, { base = baseUrl, path, paths, ...options }) {
   const timings = [];
   const spread = paths
     ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths[Math.floor(Math.random() * paths.length)] }) }] }
     : {};
-  const instance = autocannon({ url: `${baseUrl}${path ?? paths[0]}`, duration: 10, connections: 10, ...spread, ...options });
+  const instance = autocannon({ url: `${base}${path ?? paths[0]}`, duration: 10, connections: 10, ...spread, ...options });
   // autocannon reports no p95, so percentiles come from every response's own time.
   instance.on('response', (_client, _status, _bytes, responseTime) => timings.push(responseTime));
   const { requests, non2xx, errors } = await instance;
@@ -55,6 +55,7 @@ export async function run(label, { path, paths, ...options }) {
     p50ms: at(50),
     p95ms: at(95),
     p99ms: at(99),
+    requests: timings.length,
     non2xx,
     errors,
   };

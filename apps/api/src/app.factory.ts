@@ -6,7 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/body-parsers';
-import { frameworkErrorEnvelope } from './common/error-envelope.filter';
+import { frameworkErrorEnvelope, writeClientErrorEnvelope } from './common/error-envelope.filter';
 import { requestIdOf } from './common/logging';
 import type { AppConfig } from './config/app-config';
 import { setupOpenApi } from './openapi/openapi';
@@ -50,6 +50,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       void reply.status(error.statusCode ?? 400).send(frameworkErrorEnvelope(error, request));
     },
+    // And those Node's HTTP parser refuses before Fastify sees them (a head past 16 KiB).
+    clientErrorHandler: writeClientErrorEnvelope,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -58,7 +60,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   registerBodyParsers(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/health/live', 'api/health/ready', 'metrics'] });
   app.enableCors({
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

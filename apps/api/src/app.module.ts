@@ -27,6 +27,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
 import { InvitesModule } from './modules/invites/invites.module';
 import { MembersModule } from './modules/members/members.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ApiKeyLimitsGuard } from './modules/quotas/api-key-limits.guard';
 import { QuotaWarningInterceptor } from './modules/quotas/quota-warning.interceptor';
@@ -55,9 +56,10 @@ export class AppModule {
         JobsModule,
         MailModule,
         HealthModule,
+        MetricsModule,
         TenancyModule.forRoot({
           resolver: RequestTenantResolver,
-          imports: [ApiKeysModule],
+          imports: [ApiKeysModule, OrganizationsModule],
           providers: [{ provide: STREAM_DATA_SOURCE, useExisting: getDataSourceToken(STREAMS) }],
         }),
         AuditModule,
@@ -68,9 +70,10 @@ export class AppModule {
         ApiKeysModule,
         QuotasModule.forRoot(config),
         ContentModule,
-        BillingModule.forRoot(config),
+        // Single-tenant mode has no billing: its routes answer 404, its jobs never run, the Stripe SDK is never loaded.
+        ...(config.MULTI_TENANT_ENABLED ? [BillingModule.forRoot(config)] : []),
         WebhooksModule,
-        AdminModule,
+        AdminModule.forRoot(config),
         ...(config.BENCH_ROUTES ? [BenchModule] : []),
       ],
       // The request path, in order. Guards: a multipart body only where an upload is taken → who calls (JWT or API key; every route declares who may:

@@ -462,6 +462,9 @@ describe('auth', () => {
               planTier: 'free',
             },
           ],
+          hostOrganizationSlug: null,
+          baseDomain: null,
+          multiTenant: true,
         },
       });
       const { permissions } = response.body.data.memberships[0];

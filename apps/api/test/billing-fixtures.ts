@@ -1,5 +1,4 @@
-import { signStripePayload } from '@plinth/billing';
-import { expectStatus, type Headers, V1, waitUntil } from '@plinth/testing';
+import { expectStatus, type Headers, stripeSignature, V1, waitUntil } from '@plinth/testing';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
@@ -96,7 +95,7 @@ export function postStripeEvent(
   const signature =
     options.signature !== undefined
       ? options.signature
-      : signStripePayload(payload, options.secret ?? t.config.stripeWebhookSecret, options.signedAt);
+      : stripeSignature(payload, options.secret ?? t.config.stripeWebhookSecret, options.signedAt);
   const request = t.http.post(`${V1}/webhooks/stripe`).set('Content-Type', 'application/json');
   return (signature === null ? request : request.set('Stripe-Signature', signature)).send(payload);
 }

@@ -1,5 +1,4 @@
-import { signStripePayload } from '@plinth/billing';
-import { expectStatus, uniqueEmail, V1, waitUntil } from '@plinth/testing';
+import { expectStatus, stripeSignature, uniqueEmail, V1, waitUntil } from '@plinth/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { StripeEventLedger } from '../src/modules/billing/webhooks/stripe-event-ledger';
@@ -88,7 +87,7 @@ describe('billing: the Stripe webhook ledger', () => {
     it('a body changed after signing → 400', async () => {
       const me = await owner();
       const event = stripeEvent('customer.subscription.updated', subscription(me.organizationId, 'sub_tampered', 'active'));
-      const signature = signStripePayload(JSON.stringify(event), t.config.stripeWebhookSecret);
+      const signature = stripeSignature(JSON.stringify(event), t.config.stripeWebhookSecret);
       const tampered = JSON.stringify({ ...event, type: 'customer.subscription.deleted' });
       const response = await t.http
         .post(`${V1}/webhooks/stripe`)

@@ -1,13 +1,33 @@
+import { createScratchDatabase, FakeStripe, freePort } from '@plinth/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './harness';
+
+const READY = { status: 'ok', info: { database: { status: 'up' }, queue: { status: 'up' }, mail: { status: 'up' } }, error: {} };
 
 describe('health and conventions', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
 
-  it('reports liveness and database readiness', async () => {
-    const response = await t.http.get('/api/health').expect(200);
-    expect(response.body).toMatchObject({ success: true, data: { status: 'ok', info: { database: { status: 'up' } } } });
+  it('is ready when the database, the job queue and SMTP answer, at /api/health/ready and /api/health alike', async () => {
+    for (const path of ['/api/health/ready', '/api/health']) {
+      const response = await t.http.get(path).expect(200);
+      expect(response.body).toMatchObject({ success: true, data: READY });
+      expect(response.headers['cache-control']).toContain('no-store');
+    }
+  });
+
+  it('answers liveness without consulting anything', async () => {
+    const response = await t.http.get('/api/health/live').expect(200);
+    expect(response.body).toEqual({ success: true, data: { status: 'ok' } });
+  });
+
+  it('tells the product version (from package.json), the commit (unset: null) and the Node.js version', async () => {
+    const response = await t.http.get('/api/v1/version').expect(200);
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect(response.body).toEqual({ success: true, data: { version, commit: null, multiTenant: true } });
   });
 
   it('answers unknown routes with the error envelope', async () => {
@@ -55,5 +75,73 @@ describe('health and conventions', () => {
     const response = await t.http.get('/api/health');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+});
+
+describe('readiness when a dependency is down', () => {
+  it('is 503 naming SMTP when the mail server does not answer, while liveness stays 200', async () => {
+    // A database of its own: this app's mail worker must not take (and fail) other tests' mail.
+    const db = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+    const scratch = await createScratchDatabase(db, process.env.DATABASE_URL as string);
+    const t = await startTestApp({ DATABASE_URL: scratch.url, SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
+    try {
+      for (const path of ['/api/health/ready', '/api/health']) {
+        const response = await t.http.get(path).expect(503);
+        expect(response.body).toEqual({
+          success: false,
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'Not ready: mail down',
+            details: { checks: { database: 'up', queue: 'up', mail: 'down' } },
+          },
+        });
+      }
+      await t.http.get('/api/health/live').expect(200);
+    } finally {
+      await t.close();
+      await scratch.drop();
+      await db.destroy();
+    }
+  });
+
+  it('is 503 naming Redis when REDIS_URL is set and Redis does not answer', async () => {
+    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}`, JOBS_ENABLED: 'false' });
+    try {
+      const response = await t.http.get('/api/health/ready').expect(503);
+      expect(response.body.error).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Not ready: redis down',
+        details: { checks: { database: 'up', queue: 'up', redis: 'down' } },
+      });
+      await t.http.get('/api/health/live').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('reports Stripe with a key, and stays ready when Stripe cannot be reached', async () => {
+    const fake = await FakeStripe.start({ prices: {} });
+    const stripe = (url: string) => ({
+      JOBS_ENABLED: 'false',
+      STRIPE_SECRET_KEY: 'sk_test_plinth',
+      STRIPE_WEBHOOK_SECRET: 'whsec_plinth',
+      STRIPE_API_URL: url,
+      STRIPE_PRICE_STARTER_MONTHLY: 'price_starter_monthly',
+      STRIPE_PRICE_STARTER_ANNUAL: 'price_starter_annual',
+      STRIPE_PRICE_PRO_MONTHLY: 'price_pro_monthly',
+      STRIPE_PRICE_PRO_ANNUAL: 'price_pro_annual',
+    });
+    const reachable = await startTestApp(stripe(fake.url));
+    const unreachable = await startTestApp(stripe(`http://127.0.0.1:${await freePort()}`));
+    try {
+      const up = await reachable.http.get('/api/health/ready').expect(200);
+      expect(up.body.data.details.stripe).toEqual({ status: 'up', reachable: true, affectsReadiness: false });
+      const down = await unreachable.http.get('/api/health/ready').expect(200);
+      expect(down.body.data.details.stripe).toEqual({ status: 'up', reachable: false, affectsReadiness: false });
+    } finally {
+      await unreachable.close();
+      await reachable.close();
+      await fake.close();
+    }
   });
 });

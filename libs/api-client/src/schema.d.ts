@@ -12,8 +12,65 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database readiness */
+        /**
+         * Readiness (the same answer as /api/health/ready)
+         * @description The database, the job queue, SMTP (where this process runs the workers) and Redis (with REDIS_URL) answer. Not ready: 503 SERVICE_UNAVAILABLE with `details.checks` naming each check `up` or `down`.
+         */
         get: operations["Health_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: may this process take traffic? (load balancers)
+         * @description The database, the job queue, SMTP (where this process runs the workers) and Redis (with REDIS_URL) answer. Not ready: 503 SERVICE_UNAVAILABLE with `details.checks` naming each check `up` or `down`.
+         */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (restart it when not); no dependency is checked */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The running build and its mode: product version, commit, multi-tenant or not */
+        get: operations["Version_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1232,6 +1289,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhook-deliveries/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing webhook deliveries that ran out of retries, in every organization, most recent failure first (platform admins) */
+        get: operations["AdminOperations_failedDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again: the organization’s own replay (same webhook-id and body, fresh retries), audited in its log
+         * @description 409 when its endpoint is disabled; 402 when the organization’s plan no longer includes webhooks. The attempt itself happens on the job queue: read its state from the organization’s delivery log.
+         */
+        post: operations["AdminOperations_retryDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/job-queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job queues by name, with their queued, active and failed jobs (platform admins) */
+        get: operations["AdminOperations_jobQueues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/sync-stripe": {
         parameters: {
             query?: never;
@@ -1242,7 +1353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Reconcile every subscription with the payment provider now, repairing drift (audited in each organization’s log) */
-        post: operations["Admin_syncStripe"];
+        post: operations["AdminBilling_syncStripe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1257,9 +1368,46 @@ export interface paths {
             cookie?: never;
         };
         /** MRR, subscriptions by status, trial conversion, churn and payment success over a period, from Plinth’s own tables */
-        get: operations["Admin_billingMetrics"];
+        get: operations["AdminBilling_billingMetrics"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stripe-events/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stripe events whose effects failed and are not applied yet (the job queue keeps retrying them), newest first (platform admins) */
+        get: operations["AdminBilling_failedStripeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stripe-events/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an unapplied Stripe event now, through the ledger’s retry; audited in its organization’s log
+         * @description Answers 200 whether the effects applied (`processed: true`) or failed again (`processed: false`, `lastError` says why; the job queue keeps retrying). 409 when it is applied already.
+         */
+        post: operations["AdminBilling_retryStripeEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1274,6 +1422,78 @@ export interface components {
             nextCursor: string | null;
             /** @example 20 */
             limit: number;
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @description Checks that are up
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "queue": {
+             *         "status": "up"
+             *       },
+             *       "mail": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+            /**
+             * @description Checks that are down (empty: ready)
+             * @example {}
+             */
+            error: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+            /**
+             * @description Every check: database, queue (pg-boss), mail (SMTP, where this process runs the workers), redis (with REDIS_URL), stripe (with a Stripe key: `reachable`, reported but never failing readiness)
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "queue": {
+             *         "status": "up"
+             *       },
+             *       "mail": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        VersionDto: {
+            /**
+             * @description The version in the root package.json
+             * @example 0.1.0
+             */
+            version: string;
+            /**
+             * @description GIT_COMMIT of the deployment, null when unset
+             * @example 7a881e0
+             */
+            commit: string | null;
+            /** @description MULTI_TENANT_ENABLED: false is a single-tenant deployment (no signup without an invite, no plans or billing) */
+            multiTenant: boolean;
         };
         AuditActorDto: {
             /** @enum {string} */
@@ -1424,6 +1644,8 @@ export interface components {
             hostOrganizationSlug: string | null;
             /** @description BASE_DOMAIN: each organization is also served at `<slug>.<baseDomain>` */
             baseDomain: string | null;
+            /** @description false: a single-tenant deployment — one organization, no plans or billing, no creating or switching */
+            multiTenant: boolean;
         };
         VerifyEmailResultDto: {
             emailVerified: boolean;
@@ -1813,8 +2035,8 @@ export interface components {
             priceAnnualCents: number | null;
             /** @description null: unlimited */
             limits: components["schemas"]["PlanLimitsDto"];
-            /** @description API-key requests per second per organization */
-            rateLimitPerSecond: number;
+            /** @description API-key requests per second per organization; null: not limited */
+            rateLimitPerSecond: number | null;
             features: components["schemas"]["PlanFeaturesDto"];
             trialDays: number | null;
         };
@@ -2216,6 +2438,49 @@ export interface components {
             /** @description The custom limit; null: unlimited */
             limit: number | null;
         };
+        AdminOrganizationRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+        };
+        FailedWebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            organization: components["schemas"]["AdminOrganizationRefDto"];
+            /** Format: uuid */
+            endpointId: string;
+            endpointUrl: string;
+            /** @description A disabled endpoint sends nothing, retries included */
+            endpointEnabled: boolean;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "member.invited" | "member.joined" | "member.removed" | "member.role_changed" | "site.created" | "site.deleted" | "post.created" | "post.published" | "post.deleted" | "subscription.updated" | "quota.warning" | "quota.exceeded" | "webhook.test";
+            /** @description Every attempt since the delivery was created, replays included */
+            attemptCount: number;
+            /** @description The last attempt’s HTTP status; null when none came back */
+            lastStatusCode: number | null;
+            /** @description Why the last attempt failed, when it was not an HTTP status */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the delivery gave up
+             */
+            failedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        JobQueueDto: {
+            /** @example webhook.deliver */
+            name: string;
+            /** @description Waiting to run: created, or failed and due for another try (delayed ones included) */
+            queued: number;
+            /** @description Running now */
+            active: number;
+            /** @description Out of retries, kept until pg-boss archives them */
+            failed: number;
+        };
         RepairDto: {
             /** Format: uuid */
             organizationId: string;
@@ -2270,6 +2535,39 @@ export interface components {
             churn: components["schemas"]["ChurnDto"];
             payments: components["schemas"]["PaymentsDto"];
         };
+        FailedStripeEventDto: {
+            /** @example evt_1Q2w3E4r5T6y7U8i */
+            id: string;
+            /** @example invoice.paid */
+            type: string;
+            organization: components["schemas"]["AdminOrganizationRefDto"];
+            /**
+             * Format: date-time
+             * @description When Stripe created the event
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When Plinth received it
+             */
+            receivedAt: string;
+            /** @description Times its effects were tried */
+            attempts: number;
+            lastError: string | null;
+        };
+        StripeEventRetryDto: {
+            id: string;
+            type: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description Its effects are applied now (by this retry, or by the job queue’s meanwhile) */
+            processed: boolean;
+            /** Format: date-time */
+            processedAt: string | null;
+            attempts: number;
+            /** @description Why the retry failed; null when it worked */
+            lastError: string | null;
+        };
         ErrorDetail: {
             /** @description Machine-readable; see the codes listed on each response */
             code: string;
@@ -2322,8 +2620,124 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         success: true;
-                        /** @example null */
-                        data: Record<string, never> | null;
+                        data: components["schemas"]["ReadinessDto"];
+                    };
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["ReadinessDto"];
+                    };
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["LivenessDto"];
+                    };
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    Version_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["VersionDto"];
                     };
                 };
             };
@@ -9177,7 +9591,226 @@ export interface operations {
             };
         };
     };
-    Admin_syncStripe: {
+    AdminOperations_failedDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FailedWebhookDeliveryDto"][];
+                        pagination: components["schemas"]["PaginationMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AdminOperations_retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["WebhookDeliveryDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description PLAN_FEATURE_UNAVAILABLE */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AdminOperations_jobQueues: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["JobQueueDto"][];
+                        pagination: components["schemas"]["PaginationMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AdminBilling_syncStripe: {
         parameters: {
             query?: never;
             header?: never;
@@ -9228,7 +9861,7 @@ export interface operations {
             };
         };
     };
-    Admin_billingMetrics: {
+    AdminBilling_billingMetrics: {
         parameters: {
             query?: {
                 /** @description Default: 30 days before `to` */
@@ -9275,6 +9908,152 @@ export interface operations {
             };
             /** @description FORBIDDEN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AdminBilling_failedStripeEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FailedStripeEventDto"][];
+                        pagination: components["schemas"]["PaginationMeta"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AdminBilling_retryStripeEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The Stripe event id (`evt_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["StripeEventRetryDto"];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
-import { codeOfStatus, databaseError, DomainError, ErrorCode, RateLimitedError, requestTx } from '@plinth/tenancy';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { codeOfStatus, DomainError, ErrorCode, RateLimitedError, requestTx } from '@plinth/tenancy';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 
 /** Nest re-throws Fastify's body-parser errors as a plain HttpException that keeps only the message. */
 const INVALID_JSON_MESSAGE = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message;
@@ -50,23 +53,30 @@ export function frameworkErrorEnvelope(error: Error & { statusCode?: number }, r
   return envelope(status, code, status >= 500 ? `Internal error (request id ${request.id})` : error.message).body;
 }
 
+/**
+ * For requests Node's HTTP parser refuses before Fastify sees them (a head
+ * past the size limit, a request that took too long, bytes that are not
+ * HTTP): written on the socket, in the envelope, and the connection closed.
+ */
+export function writeClientErrorEnvelope(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request line and headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request did not arrive in time']
+        : [400, 'Malformed HTTP request'];
+  const body = JSON.stringify(envelope(status, codeOfStatus(status) ?? 'VALIDATION_FAILED', message).body);
+  if (socket.writable) {
+    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close`;
+    socket.write(`${head}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
 function envelope(status: number, code: ErrorCode, message: string, details?: unknown) {
   const error = details === undefined ? { code, message } : { code, message, details };
   return { status, body: { success: false as const, error } };
-}
-
-/**
- * The database cannot be reached or went away mid-request (a restart, a
- * failover): the caller may retry, so 503 rather than 500. SQLSTATE class 08
- * is a connection exception, 57P0x an operator shutdown or a crash.
- */
-function isDatabaseUnavailable(exception: unknown): boolean {
-  const fields = databaseError(exception);
-  if (fields?.code && (fields.code.startsWith('08') || /^57P0[1-3]$/.test(fields.code))) return true;
-  const code = (exception as { code?: unknown })?.code;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
-  const message = exception instanceof Error ? exception.message : '';
-  return /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
 
 /** Nest's HttpException or a Fastify error (malformed JSON, body too large) carrying statusCode. */

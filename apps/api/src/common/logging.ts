@@ -5,6 +5,7 @@ import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
+const QUIET_PATHS = new Set(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
 
 /**
  * The request id: the caller's `X-Request-Id` when it is sane, else a new
@@ -28,8 +29,8 @@ export function loggerOptions(config: AppConfig): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       genReqId: (req) => requestIdOf(req),
-      // Health probes and static assets would drown the request log.
-      autoLogging: { ignore: (req) => req.url === '/api/health' || !!req.url?.startsWith('/assets/') },
+      // Health probes, metrics scrapes and static assets would drown the request log.
+      autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') || !!req.url?.startsWith('/assets/') },
       transport: config.isProduction || config.NODE_ENV === 'test' ? undefined : { target: 'pino-pretty', options: { singleLine: true } },
     },
   };

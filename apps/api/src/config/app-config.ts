@@ -88,6 +88,12 @@ export class AppConfig {
   @IsBoolean()
   JOBS_ENABLED = true;
 
+  /** false: single-tenant self-host — one organization, no plan limits, no billing (API.md "Deployment modes"). */
+  @Expose()
+  @Transform(toBoolean)
+  @IsBoolean()
+  MULTI_TENANT_ENABLED = true;
+
   @Expose()
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -144,6 +150,24 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   METER_FLUSH_INTERVAL_MS = 1000;
+
+  /**
+   * How long one webhook attempt may hold its delivery (and its job) before
+   * another worker may take it over: what a worker that died mid-attempt
+   * costs. More than an attempt can take (10 s for the receiver, plus the database).
+   */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(15)
+  WEBHOOK_LEASE_SECONDS = 120;
+
+  /** How often the worker looks for jobs whose worker died (past their expiry) to retry them, and archives finished jobs. */
+  @Expose()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  JOBS_MAINTENANCE_INTERVAL_SECONDS = 120;
 
   /** Where files the application keeps live (media uploads under media/); relative to the working directory. */
   @Expose()
@@ -263,6 +287,29 @@ export class AppConfig {
   @Expose()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Set: GET /metrics asks for `Authorization: Bearer <token>` (the Prometheus scraper's). Unset: it is open. */
+  @Expose()
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** An OTLP/HTTP collector (e.g. http://otel-collector:4318): traces go to <it>/v1/traces. Unset: tracing is off. */
+  @Expose()
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @Expose()
+  @Matches(/^[\w.-]{1,100}$/, { message: 'OTEL_SERVICE_NAME must be letters, digits, dots, dashes or underscores' })
+  OTEL_SERVICE_NAME = 'plinth-api';
+
+  /** The commit this build is of (GET /api/v1/version); set by the image build or the deployment. */
+  @Expose()
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}$/, { message: 'GIT_COMMIT must be a commit hash or tag' })
+  GIT_COMMIT?: string;
 
   /** The secret Stripe webhooks are checked with; in sandbox mode without one, derived from JWT_SECRET (stable across restarts and replicas). */
   get stripeWebhookSecret(): string {

@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationExecutor } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -31,17 +31,28 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
 
 const MIGRATION_LOCK = 727_274_001;
 
-/** Runs pending migrations under an advisory lock, so N processes booting at once migrate once. */
+/**
+ * Runs pending migrations under an advisory lock, so N processes booting at
+ * once migrate once. The lock and the migrations share one transaction: behind
+ * pgbouncer in transaction mode, a session lock and its unlock may reach two
+ * different server connections, and the lock would then be held for good.
+ */
 export async function migrate(settings: DatabaseSettings): Promise<string[]> {
-  const dataSource = await new DataSource({ ...dataSourceOptions(settings), extra: { max: 2 } }).initialize();
-  const lock = dataSource.createQueryRunner();
+  const dataSource = await new DataSource({ ...dataSourceOptions(settings), extra: { max: 1 } }).initialize();
+  const runner = dataSource.createQueryRunner();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    await runner.startTransaction();
+    await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'all';
+    const applied = await executor.executePendingMigrations();
+    await runner.commitTransaction();
     return applied.map((m) => m.name);
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
   } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await lock.release();
+    await runner.release();
     await dataSource.destroy();
   }
 }

@@ -17,7 +17,7 @@ const TAGS: Array<[name: string, description: string]> = [
   ['webhooks', 'Outgoing webhooks (Standard Webhooks): endpoints, event filters, signing secrets, deliveries and replays'],
   ['audit', 'The organization’s audit log: read, filter, export'],
   ['admin', 'Platform administration (platform admins only)'],
-  ['health', 'Liveness and database readiness'],
+  ['health', 'Liveness, readiness (database, job queue, mail, Redis) and the running version'],
 ];
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

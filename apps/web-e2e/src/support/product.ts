@@ -17,15 +17,16 @@ export interface RunningProduct {
 
 /**
  * Starts the production build (API serving the built SPA) as a child
- * process against the test run's PostgreSQL and mail catcher.
+ * process against the test run's PostgreSQL and mail catcher; `env` adds
+ * to (or overrides) its environment, e.g. PLATFORM_ADMIN_EMAILS.
  */
-export async function startProduct(): Promise<RunningProduct> {
+export async function startProduct(env: NodeJS.ProcessEnv = {}): Promise<RunningProduct> {
   assertBuilt();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [API_MAIN], {
     cwd: WORKSPACE_ROOT,
-    env: productEnv(port, baseUrl),
+    env: { ...productEnv(port, baseUrl), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = captureOutput(child);

@@ -15,13 +15,14 @@ export interface Stage {
  * Registers the hooks of a two-person browser test: the production build
  * started, Chromium with a context per person, and every test failing on an
  * uncaught page error or CSP refusal. Read the stage from inside tests or hooks.
+ * `productEnv` adds to the product's environment (see startProduct).
  */
-export function twoPeople(): Stage {
+export function twoPeople(productEnv: NodeJS.ProcessEnv = {}): Stage {
   const stage = {} as Stage;
   let pageProblems: Array<() => string[]> = [];
 
   beforeAll(async () => {
-    stage.product = await startProduct();
+    stage.product = await startProduct(productEnv);
     stage.browser = await launchChromium();
     stage.newContext = async () => {
       const context = await stage.browser.newContext({ baseURL: stage.product.baseUrl, viewport: { width: 1280, height: 900 } });

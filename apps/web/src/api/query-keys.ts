@@ -6,6 +6,7 @@
 export const queryKeys = {
   me: ['me'] as const,
   plans: ['plans'] as const,
+  deployment: ['deployment'] as const,
   emailVerification: (token: string) => ['email-verification', token] as const,
   invitePreview: (token: string) => ['invite-preview', token] as const,
   organization: (organizationId: string, ...parts: unknown[]) => [organizationId, ...parts] as const,

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { membership, shellContext } from '../test/fixtures';
 import { organizationHostUrl } from './tenant-host';
 import { activeMembership, type Me } from './use-me';

@@ -55,7 +55,7 @@ export const ORGANIZATION_PAGES: OrganizationPage[] = [
   },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'usage', label: 'Usage', permission: 'quotas:read', element: <UsagePage /> },
-  { path: 'billing', label: 'Billing', permission: 'billing:read', element: <BillingPage /> },
+  { path: 'billing', label: 'Billing', permission: 'billing:read', billing: true, element: <BillingPage /> },
   {
     // Every member: the organization's settings (read-only without settings:manage), their own account, and what roles allow.
     path: 'settings',

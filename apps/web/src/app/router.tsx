@@ -11,7 +11,10 @@ import { SandboxCheckoutPage } from '../features/billing/sandbox/sandbox-checkou
 import { SandboxLayout } from '../features/billing/sandbox/sandbox-layout';
 import { SandboxPortalPage } from '../features/billing/sandbox/sandbox-portal-page';
 import { InvitePage } from '../features/invites/invite-page';
+import { PLATFORM_PAGES } from '../features/platform/platform-pages';
+import { PlatformLayout } from '../features/platform/platform-layout';
 import { LandingPage } from '../features/landing/landing-page';
+import { MultiTenantOnly } from '../features/landing/multi-tenant-only';
 import { PublicLayout } from '../features/landing/public-layout';
 import { ConfirmEmailPage } from '../features/settings/confirm-email-page';
 import { AppShellLayout } from '../features/shell/app-shell-layout';
@@ -29,8 +32,13 @@ export const router = createBrowserRouter([
       {
         element: <PublicLayout />,
         children: [
-          { index: true, element: <LandingPage /> },
-          { path: 'pricing', element: <PricingPage /> },
+          {
+            element: <MultiTenantOnly />,
+            children: [
+              { index: true, element: <LandingPage /> },
+              { path: 'pricing', element: <PricingPage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -72,14 +80,28 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      {
+        // The platform console: outside every organization; the layout tells anyone but a platform admin they are not allowed.
+        path: 'platform',
+        element: <RequireSession />,
+        children: [
+          {
+            element: <PlatformLayout pages={PLATFORM_PAGES} />,
+            children: [
+              ...PLATFORM_PAGES.map(({ path, element }): RouteObject => (path === '' ? { index: true, element } : { path, element })),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
     ],
   },
 ]);
 
-function organizationRoutes({ path, permission, element, subpages = [] }: OrganizationPage): RouteObject[] {
+function organizationRoutes({ path, permission, billing, element, subpages = [] }: OrganizationPage): RouteObject[] {
   const page: RouteObject = path === '' ? { index: true, element } : { path, element };
   const pages = [page, ...subpages.map((subpage) => ({ path: `${path}/${subpage.path}`, element: subpage.element }))];
   if (permission === null) return pages;
   // A pathless guard around the pages: a deep link without the permission is explained, not attempted.
-  return [{ element: <RequirePermission permission={permission} />, children: pages }];
+  return [{ element: <RequirePermission permission={permission} billing={billing} />, children: pages }];
 }

@@ -63,7 +63,7 @@ export function membership(overrides: Partial<Membership> = {}): Membership {
 /** What the app shell gives the pages of /o/:orgSlug. */
 export function shellContext(overrides: Partial<Membership> = {}): ShellContext {
   const member = membership(overrides);
-  return { me: { user: USER, memberships: [member], hostOrganizationSlug: null, baseDomain: null }, membership: member };
+  return { me: { user: USER, memberships: [member], hostOrganizationSlug: null, baseDomain: null, multiTenant: true }, membership: member };
 }
 
 /** An unsigned JWT-shaped access token acting for `organizationId`: the SPA reads its claims without verifying. */

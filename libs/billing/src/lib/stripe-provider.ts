@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { eventFromStripe, subscriptionFromStripe } from './stripe-objects';
 import {
   BillingEvent,
@@ -25,34 +25,46 @@ export interface StripeSettings {
   meterEventName: string;
 }
 
+let sdk: Promise<typeof Stripe> | undefined;
+
+/** The SDK loads on first use: a deployment without billing (single-tenant mode) never loads it. */
+function stripeSdk(): Promise<typeof Stripe> {
+  sdk ??= import('stripe').then((module) => module.default);
+  return sdk;
+}
+
 /** The Stripe adapter: the only code that imports `stripe`. */
 export class StripeProvider extends BillingProvider {
   readonly sandbox = false;
-  private readonly stripe: Stripe;
+  private readonly client: Promise<Stripe>;
   private readonly meteredPrices = new Map<string, number>();
 
   constructor(private readonly settings: StripeSettings) {
     super();
-    this.stripe = new Stripe(settings.secretKey, {
-      apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
-      ...serverOf(settings.apiUrl),
-      maxNetworkRetries: 2,
-      timeout: 20_000,
-      telemetry: false,
-    });
+    this.client = stripeSdk().then(
+      (StripeSdk) =>
+        new StripeSdk(settings.secretKey, {
+          apiVersion: STRIPE_API_VERSION as Stripe.LatestApiVersion,
+          ...serverOf(settings.apiUrl),
+          maxNetworkRetries: 2,
+          timeout: 20_000,
+          telemetry: false,
+        }),
+    );
   }
 
   async createCheckout(input: CheckoutInput): Promise<CheckoutSession> {
+    const stripe = await this.client;
     const metadata = { organizationId: input.organizationId };
     const customerId =
       input.customerId ??
       (
-        await this.stripe.customers.create(
+        await stripe.customers.create(
           { email: input.email, name: input.organizationName, metadata },
           { idempotencyKey: `${input.idempotencyKey}:customer` },
         )
       ).id;
-    const session = await this.stripe.checkout.sessions.create(
+    const session = await stripe.checkout.sessions.create(
       {
         mode: 'subscription',
         customer: customerId,
@@ -72,7 +84,8 @@ export class StripeProvider extends BillingProvider {
   }
 
   async createPortal(input: { customerId: string; returnUrl: string }): Promise<{ url: string }> {
-    const session = await this.stripe.billingPortal.sessions.create(
+    const stripe = await this.client;
+    const session = await stripe.billingPortal.sessions.create(
       { customer: input.customerId, return_url: input.returnUrl },
       { idempotencyKey: `portal:${randomUUID()}` },
     );
@@ -80,7 +93,8 @@ export class StripeProvider extends BillingProvider {
   }
 
   async cancel(subscriptionId: string, atPeriodEnd: boolean, idempotencyKey: string): Promise<void> {
-    if (atPeriodEnd) await this.stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey });
+    const stripe = await this.client;
+    if (atPeriodEnd) await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }, { idempotencyKey });
     else await this.cancelNow(subscriptionId, idempotencyKey);
   }
 
@@ -90,8 +104,9 @@ export class StripeProvider extends BillingProvider {
    * the subscription canceled has succeeded.
    */
   private async cancelNow(subscriptionId: string, idempotencyKey: string): Promise<void> {
+    const stripe = await this.client;
     try {
-      await this.stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });
+      await stripe.subscriptions.cancel(subscriptionId, {}, { idempotencyKey });
     } catch (error) {
       if ((error as { code?: string }).code !== 'resource_missing') throw error;
       if ((await this.subscription(subscriptionId))?.status !== 'canceled') throw error;
@@ -99,8 +114,9 @@ export class StripeProvider extends BillingProvider {
   }
 
   async subscription(subscriptionId: string): Promise<ProviderSubscription | null> {
+    const stripe = await this.client;
     try {
-      return subscriptionFromStripe((await this.stripe.subscriptions.retrieve(subscriptionId)) as unknown as Record<string, unknown>);
+      return subscriptionFromStripe((await stripe.subscriptions.retrieve(subscriptionId)) as unknown as Record<string, unknown>);
     } catch (error) {
       if ((error as { code?: string }).code === 'resource_missing') return null;
       throw error;
@@ -108,7 +124,8 @@ export class StripeProvider extends BillingProvider {
   }
 
   async *liveSubscriptions(): AsyncIterable<ProviderSubscription> {
-    for await (const subscription of this.stripe.subscriptions.list({ limit: 100 })) {
+    const stripe = await this.client;
+    for await (const subscription of stripe.subscriptions.list({ limit: 100 })) {
       yield subscriptionFromStripe(subscription as unknown as Record<string, unknown>);
     }
   }
@@ -118,15 +135,17 @@ export class StripeProvider extends BillingProvider {
   }
 
   async addMeteredItem(subscriptionId: string, priceId: string, idempotencyKey: string): Promise<string> {
-    const existing = await this.stripe.subscriptionItems.list({ subscription: subscriptionId, limit: 20 });
+    const stripe = await this.client;
+    const existing = await stripe.subscriptionItems.list({ subscription: subscriptionId, limit: 20 });
     const item = existing.data.find((candidate) => candidate.price.id === priceId);
     if (item) return item.id;
-    return (await this.stripe.subscriptionItems.create({ subscription: subscriptionId, price: priceId }, { idempotencyKey })).id;
+    return (await stripe.subscriptionItems.create({ subscription: subscriptionId, price: priceId }, { idempotencyKey })).id;
   }
 
   /** A meter event: Stripe drops a second one with the same identifier. */
   async reportUsage(report: UsageReport): Promise<void> {
-    await this.stripe.billing.meterEvents.create({
+    const stripe = await this.client;
+    await stripe.billing.meterEvents.create({
       event_name: this.settings.meterEventName,
       identifier: report.identifier,
       timestamp: Math.floor(report.at.getTime() / 1000),
@@ -135,9 +154,10 @@ export class StripeProvider extends BillingProvider {
   }
 
   async meteredCentsPer1000(priceId: string): Promise<number> {
+    const stripe = await this.client;
     let cached = this.meteredPrices.get(priceId);
     if (cached === undefined) {
-      const price = await this.stripe.prices.retrieve(priceId);
+      const price = await stripe.prices.retrieve(priceId);
       cached = Number(price.unit_amount_decimal ?? price.unit_amount ?? 0) * 1000;
       this.meteredPrices.set(priceId, cached);
     }
@@ -146,10 +166,11 @@ export class StripeProvider extends BillingProvider {
 }
 
 /** Checks a webhook with the SDK: signed with `secret`, at most five minutes old. */
-export function verifyStripeEvent(rawBody: Buffer, signature: string | undefined, secret: string): BillingEvent {
+export async function verifyStripeEvent(rawBody: Buffer, signature: string | undefined, secret: string): Promise<BillingEvent> {
   if (!signature) throw new InvalidSignatureError('No Stripe-Signature header');
+  const { webhooks } = await stripeSdk();
   try {
-    const event = Stripe.webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS);
+    const event = webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_SECONDS);
     return eventFromStripe(event as unknown as Record<string, unknown>);
   } catch (error) {
     throw new InvalidSignatureError((error as Error).message);
@@ -157,8 +178,12 @@ export function verifyStripeEvent(rawBody: Buffer, signature: string | undefined
 }
 
 /** Signs a payload the way Stripe signs its webhooks (the sandbox's events, and tests). */
-export function signStripePayload(payload: string, secret: string, timestampSeconds?: number): string {
-  return Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestampSeconds ? { timestamp: timestampSeconds } : {}) });
+export async function signStripePayload(payload: string, secret: string, timestampSeconds?: number): Promise<string> {
+  return (await stripeSdk()).webhooks.generateTestHeaderString({
+    payload,
+    secret,
+    ...(timestampSeconds ? { timestamp: timestampSeconds } : {}),
+  });
 }
 
 function serverOf(apiUrl: string | undefined): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {

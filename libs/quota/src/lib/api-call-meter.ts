@@ -102,6 +102,8 @@ export class ApiCallMeter implements OnModuleInit, OnApplicationShutdown {
         counts.map((c) => c.overage),
       ])) as StoredRow[];
       await this.refresh(rows);
+      const written = new Set(rows.map((row) => row.organization_id));
+      for (const organizationId of batch.keys()) if (!written.has(organizationId)) this.forget(organizationId);
       this.flushing = new Map();
     } catch (error) {
       this.flushing = new Map();
@@ -173,16 +175,23 @@ const OVERRIDE_COLUMNS = `
 
 // System context: one statement for every organization that made calls. A new month starts from zero;
 // the month that ended is kept beside it (billing reports the last of its overage from there). The day's
-// count (for the usage chart) rides along in the same statement.
+// count (for the usage chart) rides along in the same statement. An organization deleted since its calls
+// were counted is left out (its key share waits for a deletion under way): nothing is left to bill them to,
+// and its foreign key would fail the whole batch, every organization's counts with it, at every flush.
 const FLUSH_SQL = `
-  WITH daily AS (
+  WITH live AS (
+    SELECT b.org, b.n, b.overage
+      FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS b(org, n, overage)
+      JOIN organizations o ON o.id = b.org
+       FOR KEY SHARE OF o
+  ), daily AS (
     INSERT INTO api_call_days AS d (organization_id, day, calls)
-    SELECT b.org, (now() AT TIME ZONE 'UTC')::date, b.n FROM unnest($1::uuid[], $2::bigint[]) AS b(org, n)
+    SELECT live.org, (now() AT TIME ZONE 'UTC')::date, live.n FROM live
     ON CONFLICT (organization_id, day) DO UPDATE SET calls = d.calls + EXCLUDED.calls
   )
   INSERT INTO quota_usage AS u (organization_id, dimension, scope_id, current, overage, period_start)
-  SELECT b.org, 'api_calls', '${ORGANIZATION_SCOPE}', b.n, b.overage, ${MONTH_START}
-    FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS b(org, n, overage)
+  SELECT live.org, 'api_calls', '${ORGANIZATION_SCOPE}', live.n, live.overage, ${MONTH_START}
+    FROM live
   ON CONFLICT (organization_id, dimension, scope_id) DO UPDATE SET
     current = CASE WHEN u.period_start < EXCLUDED.period_start THEN EXCLUDED.current ELSE u.current + EXCLUDED.current END,
     overage = CASE WHEN u.period_start < EXCLUDED.period_start THEN EXCLUDED.overage ELSE u.overage + EXCLUDED.overage END,

@@ -36,8 +36,9 @@ function catalogProblems(plans: Plan[]): string[] {
         problems.push(`${plan.tier}.limits.${dimension} must be a whole number ≥ 0 or null`);
       }
     }
-    if (!(Number.isInteger(plan.rateLimitPerSecond) && plan.rateLimitPerSecond > 0)) {
-      problems.push(`${plan.tier}.rateLimitPerSecond must be a whole number > 0`);
+    const rate = plan.rateLimitPerSecond;
+    if (rate !== null && !(Number.isInteger(rate) && rate > 0)) {
+      problems.push(`${plan.tier}.rateLimitPerSecond must be a whole number > 0 or null`);
     }
   }
   return problems;

@@ -19,8 +19,8 @@ export interface Plan {
   priceMonthlyCents: number | null;
   priceAnnualCents: number | null;
   limits: Record<Dimension, Limit>;
-  /** API-key requests per second per organization. */
-  rateLimitPerSecond: number;
+  /** API-key requests per second per organization; null: not limited. */
+  rateLimitPerSecond: number | null;
   features: PlanFeatures;
   trialDays: number | null;
 }
@@ -71,3 +71,14 @@ export const DEFAULT_PLANS: Plan[] = [
     trialDays: null,
   },
 ];
+
+/**
+ * Single-tenant mode (MULTI_TENANT_ENABLED=false): whatever tier a row names,
+ * nothing is limited and every feature is on — the deployment is its own customer.
+ */
+export const UNLIMITED_PLANS: Plan[] = DEFAULT_PLANS.map((plan) => ({
+  ...plan,
+  limits: { sites: null, posts: null, users: null, storage_bytes: null, api_calls: null },
+  rateLimitPerSecond: null,
+  features: { webhooks: true, auditExport: true, customDomains: true },
+}));

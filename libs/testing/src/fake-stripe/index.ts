@@ -1,6 +1,7 @@
 export { FakeStripe, type FakeStripeRequest } from './server';
 export type { FakeStripeOptions } from './state';
 export type { SignedEvent } from './webhooks';
+export { stripeSignature } from './webhooks';
 export type { StripeMeterEvent } from './metering';
 export type {
   FakePrice,

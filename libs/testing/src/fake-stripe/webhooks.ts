@@ -16,7 +16,11 @@ export interface SignedEvent {
  */
 export function signEvent(event: StripeEvent, options: { secret: string; timestamp?: number }): SignedEvent {
   const payload = JSON.stringify(event, null, 2);
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const digest = createHmac('sha256', options.secret).update(`${timestamp}.${payload}`).digest('hex');
-  return { payload, signature: `t=${timestamp},v1=${digest}` };
+  return { payload, signature: stripeSignature(payload, options.secret, options.timestamp) };
+}
+
+/** The `Stripe-Signature` header for `payload` as sent. */
+export function stripeSignature(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
+  const digest = createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex');
+  return `t=${timestamp},v1=${digest}`;
 }

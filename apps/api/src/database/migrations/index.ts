@@ -12,6 +12,7 @@ import { AccountSettings1764225000000 } from './1764225000000-account-settings';
 import { Webhooks1764230000000 } from './1764230000000-webhooks';
 import { AuditChain1764240000000 } from './1764240000000-audit-chain';
 import { OrganizationTombstones1764250000000 } from './1764250000000-organization-tombstones';
+import { FailedDeliveries1764255000000 } from './1764255000000-failed-deliveries';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Webhooks1764230000000,
   AuditChain1764240000000,
   OrganizationTombstones1764250000000,
+  FailedDeliveries1764255000000,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { DIMENSIONS } from '@plinth/quota';
 import type { Dimension } from '@plinth/quota';
@@ -7,9 +7,6 @@ import { ApiEndpoint } from '../../common/openapi.decorators';
 import { Origin, RequestOrigin } from '../../common/request-origin.decorator';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { BillingMetrics } from '../billing/billing-metrics';
-import { BillingReconciler } from '../billing/billing-reconciler';
-import { BillingMetricsDto, BillingMetricsQueryDto, ReconciliationDto } from '../billing/dto/billing-metrics.dto';
 import { AdminService } from './admin.service';
 import { AdminOrganizationDto, AdminOrganizationQueryDto, QuotaOverrideDto, QuotaOverrideResultDto } from './dto/admin.dto';
 import { ParseDimensionPipe } from './parse-dimension.pipe';
@@ -19,11 +16,7 @@ import { ParseIdPipe } from '../../common/request-params';
 @ApiTags('admin')
 @Controller('admin')
 export class AdminController {
-  constructor(
-    private readonly admin: AdminService,
-    private readonly reconciler: BillingReconciler,
-    private readonly metrics: BillingMetrics,
-  ) {}
+  constructor(private readonly admin: AdminService) {}
 
   @Get('organizations')
   @PlatformAdmin()
@@ -53,28 +46,5 @@ export class AdminController {
     @Origin() origin: RequestOrigin,
   ): Promise<QuotaOverrideResultDto> {
     return this.admin.setQuotaOverride(caller, organizationId, dimension, dto.limit, origin);
-  }
-
-  @Post('sync-stripe')
-  @PlatformAdmin()
-  @ApiEndpoint({
-    summary: 'Reconcile every subscription with the payment provider now, repairing drift (audited in each organization’s log)',
-    response: ReconciliationDto,
-    status: 200,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN'],
-  })
-  syncStripe(): Promise<ReconciliationDto> {
-    return this.reconciler.reconcile();
-  }
-
-  @Get('metrics/billing')
-  @PlatformAdmin()
-  @ApiEndpoint({
-    summary: 'MRR, subscriptions by status, trial conversion, churn and payment success over a period, from Plinth’s own tables',
-    response: BillingMetricsDto,
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN'],
-  })
-  billingMetrics(@Query() query: BillingMetricsQueryDto): Promise<BillingMetricsDto> {
-    return this.metrics.over(query);
   }
 }

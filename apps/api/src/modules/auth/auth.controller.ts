@@ -116,7 +116,8 @@ export class AuthController {
     const me = await this.auth.me(caller.userId);
     if (!me) throw new UnauthenticatedError('The account no longer exists');
     const baseDomain = this.config.BASE_DOMAIN ?? null;
-    return { ...me, hostOrganizationSlug: hostSlug(request, this.config.BASE_DOMAIN) ?? null, baseDomain };
+    const multiTenant = this.config.MULTI_TENANT_ENABLED;
+    return { ...me, hostOrganizationSlug: hostSlug(request, this.config.BASE_DOMAIN) ?? null, baseDomain, multiTenant };
   }
 
   @Post('verify-email')

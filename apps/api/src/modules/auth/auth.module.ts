@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import { RATE_LIMIT_STORAGE } from '../quotas/api-key-limits.guard';
 import { AppConfig } from '../../config/app-config';
 import { InvitesModule } from '../invites/invites.module';
 import { MembersModule } from '../members/members.module';
@@ -37,12 +38,16 @@ const MINUTE_MS = 60_000;
         signOptions: { expiresIn: '15m', algorithm: 'HS256' },
       }),
     }),
+    // The API keys' storage: Redis with REDIS_URL, so N processes share one limit per IP and per address.
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        { name: 'default', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_IP },
-        { name: 'email', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_EMAIL, getTracker: emailAndIpTracker },
-      ],
+      inject: [AppConfig, RATE_LIMIT_STORAGE],
+      useFactory: (config: AppConfig, storage: ThrottlerStorage) => ({
+        storage,
+        throttlers: [
+          { name: 'default', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_IP },
+          { name: 'email', ttl: MINUTE_MS, limit: config.AUTH_RATE_LIMIT_PER_EMAIL, getTracker: emailAndIpTracker },
+        ],
+      }),
     }),
   ],
   controllers: [AuthController, AccountController],

@@ -11,6 +11,7 @@ import { Organization } from '../organizations/entities/organization.entity';
 import { OrganizationFactory } from '../organizations/organization-factory';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { presentOrganization } from '../organizations/organization.presenter';
+import { SingleTenant } from '../organizations/single-tenant';
 import { User } from '../users/entities/user.entity';
 import { presentUser } from '../users/user.presenter';
 import { EmailTakenError, InvalidCredentialsError } from './auth.errors';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly mailer: Mailer,
     private readonly audit: AuditLogger,
     private readonly invites: InviteAcceptanceService,
+    private readonly singleTenant: SingleTenant,
   ) {}
 
   async signup(dto: SignupDto, origin: RequestOrigin): Promise<SignupResultDto> {
@@ -61,16 +63,22 @@ export class AuthService {
     return user;
   }
 
-  /** On an organization's own host (`hostSlug`) the session acts for that organization when the user belongs to it. */
+  /**
+   * The session acts for the deployment's organization in single-tenant mode;
+   * else for the one whose host (`hostSlug`) the user signs in on, else their first.
+   */
   async login(user: User, origin: RequestOrigin, hostSlug?: string): Promise<LoginResultDto> {
     const organizations = await this.organizationsService.listForUser(user.id);
-    const selected = organizations.find((org) => org.slug === hostSlug) ?? organizations[0];
+    const selected = this.singleTenant.enabled
+      ? organizations.find((org) => org.id === this.singleTenant.organizationId)
+      : (organizations.find((org) => org.slug === hostSlug) ?? organizations[0]);
     const tokens = await this.sessions.start(this.dataSource.manager, user.id, selected?.id ?? null, origin);
     return { user: presentUser(user, this.config), ...tokens, organizations };
   }
 
   /** A new token family for the other organization; the caller's current family ends, so its refresh token dies. */
   async switchOrganization(caller: AuthenticatedUser, organizationId: string, origin: RequestOrigin): Promise<TokenPairDto> {
+    this.singleTenant.refuseAnother(organizationId);
     const isMember = await this.dataSource.manager.existsBy(OrganizationMember, { userId: caller.userId, organizationId });
     if (!isMember) throw new NotAMemberError();
     return this.dataSource.transaction(async (manager) => {
@@ -79,7 +87,7 @@ export class AuthService {
     });
   }
 
-  async me(userId: string): Promise<Omit<MeDto, 'hostOrganizationSlug' | 'baseDomain'> | null> {
+  async me(userId: string): Promise<Pick<MeDto, 'user' | 'memberships'> | null> {
     const user = await this.dataSource.manager.findOneBy(User, { id: userId });
     if (!user) return null;
     const organizations = await this.organizationsService.listForUser(userId);
@@ -125,10 +133,12 @@ export class AuthService {
       async (manager) => {
         if (await manager.existsBy(User, { email: dto.email })) throw new EmailTakenError();
         const user = await manager.save(manager.create(User, { email: dto.email, name: dto.name, passwordHash }));
-        const organization = await this.organizations.createWithOwner(manager, {
-          userId: user.id,
-          name: dto.organizationName ?? `${dto.name}'s organization`,
-        });
+        const organization = this.singleTenant.enabled
+          ? await this.singleTenant.claim(manager, user.id, dto.organizationName)
+          : await this.organizations.createWithOwner(manager, {
+              userId: user.id,
+              name: dto.organizationName ?? `${dto.name}'s organization`,
+            });
         const verifyToken = await this.linkTokens.create(manager, user.id, 'verify_email');
         const tokens = await this.sessions.start(manager, user.id, organization.id, origin);
         const actor = { type: 'user' as const, id: user.id, email: user.email };

@@ -56,7 +56,7 @@ export class BillingModule {
         BillingReconciler,
         BillingMetrics,
       ],
-      exports: [BillingReconciler, BillingMetrics],
+      exports: [BillingReconciler, BillingMetrics, StripeEventLedger],
     };
   }
 }

@@ -3,12 +3,56 @@ import PgBoss from 'pg-boss';
 import { APP_DB_ROLE } from '@plinth/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { isDatabaseUnavailable } from '../../database/database-unavailable';
 
 const GRANT_LOCK = 727_274_002;
 const SHUTDOWN_WAIT_MS = 10_000;
 /** More than the workers the modules register (13 queues today), so no poll waits for a connection. */
 const WORKER_CONNECTIONS = 16;
+const DEADLOCK = '40P01';
+/** Completing a batch is retried for about a minute (a database restart or failover). */
+const SETTLE_ATTEMPTS = 60;
+const SETTLE_RETRY_MS = 1_000;
+const QUEUE_CREATION_ATTEMPTS = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * pg-boss 10 completes (or fails) a worked batch without awaiting it: with the
+ * database unreachable at that moment (a restart, a failover), the rejection is
+ * unhandled and ends the worker process. Retried here until the database is
+ * back, so the batch is settled once instead of being left active to run again.
+ */
+function settleBatchesPatiently(): void {
+  const { prototype } = require('pg-boss/src/manager') as {
+    prototype: Record<'complete' | 'fail', (...args: unknown[]) => Promise<unknown>>;
+  };
+  if ((prototype as { patiently?: boolean }).patiently) return;
+  (prototype as { patiently?: boolean }).patiently = true;
+  for (const method of ['complete', 'fail'] as const) {
+    const original = prototype[method];
+    // Named as the original: PgBoss publishes the manager's functions under their `name`.
+    prototype[method] = {
+      [method]: async function (this: unknown, ...args: unknown[]) {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await original.apply(this, args);
+          } catch (error) {
+            if (!isDatabaseUnavailable(error)) throw error;
+            if (attempt >= SETTLE_ATTEMPTS) {
+              new Logger(JobQueue.name).error(
+                { err: error, queue: args[0] },
+                `Could not ${method} jobs; they run again after their expiry`,
+              );
+              return undefined;
+            }
+            await sleep(SETTLE_RETRY_MS);
+          }
+        }
+      },
+    }[method];
+  }
+}
+settleBatchesPatiently();
 
 /** Waits for `promise`, at most `ms`, leaving no timer behind. */
 async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
@@ -22,6 +66,8 @@ export interface QueueDefinition {
   retryLimit: number;
   retryDelaySeconds: number;
   retentionHours?: number;
+  /** A job active this long lost its worker (a crash): it is failed and retried. pg-boss's default: 15 minutes. */
+  expireInSeconds?: number;
 }
 
 /**
@@ -51,6 +97,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       max: config.JOBS_ENABLED ? WORKER_CONNECTIONS : 4,
       application_name: 'plinth-jobs',
       supervise: config.JOBS_ENABLED,
+      maintenanceIntervalSeconds: config.JOBS_MAINTENANCE_INTERVAL_SECONDS,
       schedule: config.JOBS_ENABLED,
     });
     // While stopping, a database that is going down with us (Ctrl-C under npm start) is expected.
@@ -85,15 +132,32 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     return defined;
   }
 
+  /**
+   * Processes booting together on a fresh database create queues together, and
+   * partitions attached at once can deadlock (the serialising above is per
+   * process): PostgreSQL aborts one side, and creating a queue is idempotent, so that side tries again.
+   */
   private async createQueue(queue: QueueDefinition): Promise<void> {
     await this.ready;
-    await this.boss.createQueue(queue.name, {
+    const options = {
       name: queue.name,
       retryLimit: queue.retryLimit,
       retryDelay: queue.retryDelaySeconds,
       retryBackoff: true,
       retentionMinutes: (queue.retentionHours ?? 24 * 14) * 60,
-    });
+      ...(queue.expireInSeconds ? { expireInSeconds: queue.expireInSeconds } : {}),
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(queue.name, options);
+        // An existing queue keeps the settings it was created with: bring them up to date.
+        await this.boss.updateQueue(queue.name, options);
+        return;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== DEADLOCK || attempt >= QUEUE_CREATION_ATTEMPTS) throw error;
+        await sleep(50 * attempt + Math.random() * 100);
+      }
+    }
   }
 
   /**

@@ -29,8 +29,17 @@ export class OrganizationFactory {
     const organization = owner.slug
       ? await this.insertWithSlug(manager, owner.name, owner.slug)
       : await this.insertWithFreeSlug(manager, owner.name);
-    await manager.insert(OrganizationMember, { organizationId: organization.id, userId: owner.userId, role: 'owner' });
+    await this.addOwner(manager, organization.id, owner.userId);
     return organization;
+  }
+
+  /** An organization without members yet (single-tenant mode's, whose owner is the first signup). */
+  create(manager: EntityManager, name: string): Promise<Organization> {
+    return this.insertWithFreeSlug(manager, name);
+  }
+
+  async addOwner(manager: EntityManager, organizationId: string, userId: string): Promise<void> {
+    await manager.insert(OrganizationMember, { organizationId, userId, role: 'owner' });
   }
 
   private async insertWithSlug(manager: EntityManager, name: string, slug: string): Promise<Organization> {

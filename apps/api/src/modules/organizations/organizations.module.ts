@@ -13,6 +13,7 @@ import { OrganizationDeletion } from './organization-deletion';
 import { OrganizationFactory } from './organization-factory';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
+import { SingleTenant } from './single-tenant';
 
 @Module({
   controllers: [OrganizationsController],
@@ -30,7 +31,8 @@ import { OrganizationsService } from './organizations.service';
     ImportSlots,
     CoreImport,
     ContentImport,
+    SingleTenant,
   ],
-  exports: [OrganizationFactory, OrganizationsService, ExportSources, ImportTargets, OrganizationDeletion],
+  exports: [SingleTenant, OrganizationFactory, OrganizationsService, ExportSources, ImportTargets, OrganizationDeletion],
 })
 export class OrganizationsModule {}

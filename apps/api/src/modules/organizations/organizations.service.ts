@@ -12,6 +12,7 @@ import { Organization } from './entities/organization.entity';
 import { OrganizationDeletion } from './organization-deletion';
 import { ORGANIZATION_DELETED, OrganizationDeleted } from './organization-events';
 import { OrganizationFactory } from './organization-factory';
+import { SingleTenant } from './single-tenant';
 import { leaveTombstone } from './organization-tombstone';
 import { presentOrganization } from './organization.presenter';
 import { SlugTakenError } from './organizations.errors';
@@ -26,10 +27,12 @@ export class OrganizationsService {
     private readonly events: EventEmitter2,
     private readonly config: AppConfig,
     private readonly deletion: OrganizationDeletion,
+    private readonly singleTenant: SingleTenant,
   ) {}
 
   /** The caller becomes owner. Founded as the system (no tenant exists yet), then recorded as the new tenant. */
   create(userId: string, dto: CreateOrganizationDto, origin: RequestOrigin): Promise<OrganizationWithRoleDto> {
+    this.singleTenant.refuseAnother();
     return this.transactions.runAfterSystem(
       async (manager) => {
         const user = await manager.findOneByOrFail(User, { id: userId });
@@ -95,6 +98,7 @@ export class OrganizationsService {
    * of work; stored files go after the commit.
    */
   delete(tenant: TenantContext): Promise<void> {
+    this.singleTenant.refuseDeletion();
     return tenant.transaction(async (tx) => {
       await this.deletion.prepare(tx);
       await leaveTombstone(tx);

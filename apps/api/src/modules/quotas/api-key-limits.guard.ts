@@ -46,6 +46,7 @@ export class ApiKeyLimitsGuard implements CanActivate {
 
   private async rateLimit(reply: FastifyReply): Promise<void> {
     const limit = this.catalog.plan(this.tenant.planTier).rateLimitPerSecond;
+    if (limit === null) return;
     const record = await this.storage.increment(this.tenant.organizationId, WINDOW_MS, limit, WINDOW_MS, 'api');
     reply.header('X-RateLimit-Limit', limit);
     reply.header('X-RateLimit-Remaining', Math.max(limit - record.totalHits, 0));

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuditLogger } from '../audit/audit-logger';
 import { JobQueue } from '../jobs/job-queue';
 import { Mailer } from '../mail/mailer';
+import { MetricsService } from '../metrics/metrics.service';
 import { Seats } from '../members/seats';
 import { Site } from '../content/sites/entities/site.entity';
 import { Organization } from '../organizations/entities/organization.entity';
@@ -58,6 +59,7 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly webhooks: WebhookOutbox,
+    private readonly metrics: MetricsService,
   ) {}
 
   onModuleInit(): void {
@@ -85,6 +87,7 @@ export class QuotaWarnings implements OnModuleInit, OnApplicationBootstrap {
     const crossings = tx.notices
       .filter((n) => n.message === QUOTA_CROSSED_NOTICE && n.detail)
       .map((n) => JSON.parse(n.detail as string) as QuotaCrossing);
+    for (const crossing of crossings) this.metrics.quotaWarned(crossing.dimension, crossing.threshold);
     const last = crossings[crossings.length - 1];
     if (last && this.cls.isActive()) this.cls.set(QUOTA_WARNING_HEADER, `${last.dimension}=${last.threshold}`);
     if (crossings.some((c) => c.first)) {

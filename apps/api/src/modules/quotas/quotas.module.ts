@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import { QuotaModule } from '@plinth/quota';
+import { PlanCatalog, QuotaModule, UNLIMITED_PLANS } from '@plinth/quota';
 import type { AppConfig } from '../../config/app-config';
 import { ApiCallPeriods } from './api-call-periods';
 import { DailyUsageService } from './daily-usage.service';
@@ -24,12 +24,13 @@ export class QuotasModule {
       imports: [
         MembersModule,
         QuotaModule.forRoot({
-          catalog: loadPlanCatalog(config.PLANS_FILE),
+          catalog: config.MULTI_TENANT_ENABLED ? loadPlanCatalog(config.PLANS_FILE) : new PlanCatalog(UNLIMITED_PLANS),
           upgradeUrl: (slug) => `${config.APP_URL.replace(/\/$/, '')}/o/${slug}/billing`,
           flushIntervalMs: config.METER_FLUSH_INTERVAL_MS,
         }),
       ],
-      controllers: [QuotasController, PlansController],
+      // The public plan catalog is billing's: a single-tenant deployment has none to sell.
+      controllers: [QuotasController, ...(config.MULTI_TENANT_ENABLED ? [PlansController] : [])],
       providers: [
         QuotaWarnings,
         QuotaWarningInterceptor,

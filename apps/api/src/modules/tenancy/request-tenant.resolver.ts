@@ -16,6 +16,7 @@ import { AppConfig } from '../../config/app-config';
 import { ApiKeyAuthenticator, PresentedApiKey } from '../api-keys/api-key-authenticator';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { membershipResolution, MembershipRow } from '../organizations/membership-resolution';
+import { SingleTenant } from '../organizations/single-tenant';
 import { hostSlug } from './host-tenant';
 
 type Principal = AuthenticatedUser | PresentedApiKey;
@@ -35,9 +36,20 @@ export class RequestTenantResolver implements TenantResolver {
     private readonly transactions: TenantTransactions,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly config: AppConfig,
+    private readonly singleTenant: SingleTenant,
   ) {}
 
   async resolve(request: FastifyRequest & { user?: Principal }, route: TenantRoute, options: ResolveOptions): Promise<Resolved<unknown>> {
+    const resolved = await this.resolvePrincipal(request, route, options);
+    if (!this.singleTenant.serves(resolved.context.organizationId)) return refuse(resolved, ONE_ORGANIZATION);
+    return resolved;
+  }
+
+  private async resolvePrincipal(
+    request: FastifyRequest & { user?: Principal },
+    route: TenantRoute,
+    options: ResolveOptions,
+  ): Promise<Resolved<unknown>> {
     const principal = request.user;
     if (!principal) throw new UnauthenticatedError();
     const named = namedOrganization(request, route);
@@ -88,6 +100,7 @@ export class RequestTenantResolver implements TenantResolver {
 }
 
 const ANOTHER_HOST = 'This host belongs to another organization';
+const ONE_ORGANIZATION = 'This deployment serves one organization (MULTI_TENANT_ENABLED=false)';
 
 async function refuse(resolved: Resolved<unknown>, message?: string): Promise<never> {
   await resolved.tx?.rollback();

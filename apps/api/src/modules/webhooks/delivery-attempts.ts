@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TenantTx } from '@plinth/tenancy';
 import { AppConfig } from '../../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { EndpointHealth } from './endpoint-health';
 import { WebhookDeliveryAttempt } from './entities/webhook-delivery-attempt.entity';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
@@ -11,9 +12,6 @@ import type { WebhookPayload } from './webhook-events';
 import { WebhookJobs } from './webhook-jobs';
 import type { AttemptResult, OutgoingWebhook } from './webhook-sender';
 import { secretSealingKey, signedHeaders, unsealSecret } from './webhook-signing';
-
-/** How long a claimed delivery is left to its worker before the sweep hands it to another (a crash mid-attempt). */
-const LEASE_MS = 2 * 60_000;
 
 const CLAIM_SQL = `
   UPDATE webhook_deliveries SET next_attempt_at = $4, updated_at = $3
@@ -40,14 +38,18 @@ export interface Claim {
 @Injectable()
 export class DeliveryAttempts {
   private readonly sealingKey: Buffer;
+  /** How long a claimed delivery is left to its worker before another may take it (a crash mid-attempt): WEBHOOK_LEASE_SECONDS. */
+  private readonly leaseMs: number;
 
   constructor(
     config: AppConfig,
     private readonly clock: WebhookClock,
     private readonly jobs: WebhookJobs,
     private readonly health: EndpointHealth,
+    private readonly metrics: MetricsService,
   ) {
     this.sealingKey = secretSealingKey(config.encryptionKey);
+    this.leaseMs = config.WEBHOOK_LEASE_SECONDS * 1000;
   }
 
   /** Null when the delivery is not due (done, replayed and taken, or claimed by another worker). */
@@ -57,7 +59,7 @@ export class DeliveryAttempts {
       tx.organizationId,
       deliveryId,
       startedAt,
-      new Date(startedAt.getTime() + LEASE_MS),
+      new Date(startedAt.getTime() + this.leaseMs),
     ])) as [Array<{ endpointId: string; eventId: string; roundAttempts: number }>, number];
     const [row] = rows;
     if (!row) return null;
@@ -112,6 +114,7 @@ export class DeliveryAttempts {
       nextRetryAt,
     });
     if (delayMs !== null) await this.jobs.later(tx, claim.deliveryId, delayMs);
+    this.metrics.webhookAttempted(status, sent);
   }
 
   /** The current secret, and the previous one while the rotation's overlap lasts; null when the current one is sealed with another key. */

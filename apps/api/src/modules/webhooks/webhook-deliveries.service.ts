@@ -59,7 +59,13 @@ export class WebhookDeliveriesService {
     });
   }
 
-  replay(tenant: TenantContext, endpointId: string, deliveryId: string): Promise<WebhookDeliveryDto> {
+  /** `auditMetadata` adds to the audit entry's metadata, e.g. that a platform admin asked. */
+  replay(
+    tenant: TenantContext,
+    endpointId: string,
+    deliveryId: string,
+    auditMetadata: Record<string, unknown> = {},
+  ): Promise<WebhookDeliveryDto> {
     this.features.require(tenant, 'webhooks');
     return tenant.transaction(async (tx) => {
       const endpoint = await tx.repo(WebhookEndpoint).getOneBy({ id: endpointId }, 'Webhook endpoint');
@@ -73,7 +79,7 @@ export class WebhookDeliveriesService {
         action: 'webhook_delivery.replayed',
         targetType: 'webhook_delivery',
         targetId: deliveryId,
-        metadata: { endpointId },
+        metadata: { endpointId, ...auditMetadata },
       });
       const organizationId = tx.organizationId;
       tx.afterCommit(() => this.jobs.soon(organizationId, [deliveryId]));

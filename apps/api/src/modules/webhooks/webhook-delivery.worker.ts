@@ -41,7 +41,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.defineQueue({ name: DELIVER_QUEUE, retryLimit: 5, retryDelaySeconds: 30 });
+    // A job still active past the lease lost its worker: pg-boss retries it, and the lease has run out by then.
+    await this.queue.defineQueue({
+      name: DELIVER_QUEUE,
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+      expireInSeconds: this.config.WEBHOOK_LEASE_SECONDS,
+    });
     await this.queue.defineQueue({ name: SWEEP_QUEUE, retryLimit: 0, retryDelaySeconds: 60, retentionHours: 1 });
     if (!this.config.JOBS_ENABLED) return;
     for (let i = 0; i < POLLERS; i++) {

@@ -3,6 +3,7 @@ import { MembersModule } from '../members/members.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { DeliveryAttempts } from './delivery-attempts';
 import { EndpointHealth } from './endpoint-health';
+import { EndpointLocksBeforeDeletion } from './endpoint-locks-before-deletion';
 import { QuotaExceededEvents } from './quota-exceeded-events';
 import { WebhookClock } from './webhook-clock';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
@@ -32,10 +33,11 @@ import { WebhooksExport } from './webhooks-export';
     WebhookDeliveriesService,
     DeliveryAttempts,
     EndpointHealth,
+    EndpointLocksBeforeDeletion,
     WebhookDeliveryWorker,
     QuotaExceededEvents,
     WebhooksExport,
   ],
-  exports: [WebhookOutbox],
+  exports: [WebhookOutbox, WebhookDeliveriesService],
 })
 export class WebhooksModule {}

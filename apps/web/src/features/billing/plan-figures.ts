@@ -28,7 +28,7 @@ export const PLAN_ROWS: PlanRow[] = [
   },
   ...PLAN_HIGHLIGHTS,
   { label: 'API calls per month', value: (plan) => count(plan.limits.api_calls) },
-  { label: 'API requests per second', value: (plan) => formatNumber(plan.rateLimitPerSecond) },
+  { label: 'API requests per second', value: (plan) => count(plan.rateLimitPerSecond) },
   { label: 'Outgoing webhooks', value: (plan) => included(plan.features.webhooks) },
   { label: 'Audit log export', value: (plan) => included(plan.features.auditExport) },
   { label: 'Custom domains', value: (plan) => included(plan.features.customDomains) },

@@ -6,6 +6,7 @@ import { billingPath } from './billing-paths';
  * member who can change the plan (`billing:manage`), else null (they ask an owner).
  */
 export function useUpgradePath(): string | null {
-  const { membership } = useShellContext();
-  return membership.permissions.includes('billing:manage') ? billingPath(membership.slug) : null;
+  const { me, membership } = useShellContext();
+  // A single-tenant deployment has no plans to change.
+  return me.multiTenant && membership.permissions.includes('billing:manage') ? billingPath(membership.slug) : null;
 }

@@ -7,6 +7,7 @@ import { describeFailure } from '../../ui/api-failure';
 import { PageLoader } from '../../ui/page-loader';
 import { MAIN_CONTENT_ID } from '../../ui/skip-link';
 import { PAGE_BACKGROUND } from '../../ui/surface';
+import { PlatformConsoleLink } from '../platform/platform-console-link';
 import { NavbarAccount } from './navbar-account';
 import type { NavigationItem } from './navigation';
 import { OrganizationNotFound } from './organization-not-found';
@@ -48,7 +49,8 @@ function OrganizationFrame({ me, membership, navigation }: ShellContext & Props)
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <AppShell.Section grow>
-          <ShellNavbar navigation={navigation} membership={membership} onNavigate={closeNavbar} />
+          <ShellNavbar navigation={navigation} me={me} membership={membership} onNavigate={closeNavbar} />
+          <PlatformConsoleLink me={me} onNavigate={closeNavbar} />
         </AppShell.Section>
         <AppShell.Section hiddenFrom="sm">
           <NavbarAccount me={me} />

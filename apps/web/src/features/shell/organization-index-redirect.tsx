@@ -23,6 +23,12 @@ export function OrganizationIndexRedirect() {
         <LogoutButton />
       </Message>
     );
+  if (!me.data.multiTenant)
+    return (
+      <Message title="Not a member" text="You are not a member of this deployment's organization. Ask one of its admins for an invitation.">
+        <LogoutButton />
+      </Message>
+    );
   return (
     <Message title="No organization yet" text="You are not a member of any organization. Start one, or open an invitation you were sent.">
       <CreateOrganizationForm />

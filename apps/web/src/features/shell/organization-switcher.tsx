@@ -15,7 +15,19 @@ interface Props {
   current: Membership;
 }
 
+/** The organization's name; a menu to switch or create one unless the deployment is single-tenant. */
 export function OrganizationSwitcher({ me, current }: Props) {
+  if (!me.multiTenant) {
+    return (
+      <Text fw={600} truncate="end" miw={0} data-testid="organization-name">
+        {current.name}
+      </Text>
+    );
+  }
+  return <Switcher me={me} current={current} />;
+}
+
+function Switcher({ me, current }: Props) {
   const navigate = useNavigate();
   const switchOrganization = useSwitchOrganization();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);

@@ -4,11 +4,17 @@ import { Link, Outlet } from 'react-router';
 import { roleLabel } from '../../api/roles';
 import type { Permission, Role } from '../../api/use-me';
 import { organizationPath } from '../auth/sign-in-destination';
+import { NotFoundPage } from '../../ui/not-found-page';
+import { offered } from './navigation';
 import { useShellContext } from './shell-context';
 
-/** Guards an organization page: a deep link without the permission gets an explanation, not failing calls. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+/**
+ * Guards an organization page: a deep link without the permission gets an
+ * explanation, not failing calls; a billing page of a single-tenant deployment is not there.
+ */
+export function RequirePermission({ permission, billing }: { permission: Permission; billing?: true }) {
   const context = useShellContext();
+  if (!offered({ billing }, context.me)) return <NotFoundPage />;
   if (context.membership.permissions.includes(permission)) return <Outlet context={context} />;
   return <NoAccess role={context.membership.role} slug={context.membership.slug} />;
 }

@@ -19,7 +19,7 @@ import { useAllSites, useDailyUsage } from './usage-queries';
 import { UsageWarnings } from './usage-warnings';
 
 export function UsagePage() {
-  const { membership } = useShellContext();
+  const { me, membership } = useShellContext();
   useDocumentTitle(`Usage · ${membership.name} · Plinth`);
   const status = useQuotaStatus(membership.organizationId, { fresh: true });
   const canSeeBilling = useCan('billing:read');
@@ -32,7 +32,7 @@ export function UsagePage() {
           description={`What ${membership.name} uses of its plan's limits.`}
           actions={
             <>
-              <PlanBadge />
+              {me.multiTenant && <PlanBadge />}
               {upgradePath && (
                 <Button component={Link} to={upgradePath}>
                   Upgrade the plan

@@ -39,6 +39,8 @@ export class MeDto {
   hostOrganizationSlug: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'BASE_DOMAIN: each organization is also served at `<slug>.<baseDomain>`' })
   baseDomain: string | null;
+  @ApiProperty({ description: 'false: a single-tenant deployment — one organization, no plans or billing, no creating or switching' })
+  multiTenant: boolean;
 }
 
 export class VerifyEmailResultDto {

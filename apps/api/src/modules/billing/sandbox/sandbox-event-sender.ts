@@ -33,7 +33,7 @@ export class SandboxEventSender implements OnApplicationBootstrap {
   async send(events: Json[]): Promise<void> {
     for (const event of events) {
       const payload = JSON.stringify(event);
-      await this.ledger.receive(Buffer.from(payload), signStripePayload(payload, this.config.stripeWebhookSecret));
+      await this.ledger.receive(Buffer.from(payload), await signStripePayload(payload, this.config.stripeWebhookSecret));
     }
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { BillingEvent, eventFromStripe, organizationNamedBy, verifyStripeEvent } from '@plinth/billing';
+import { BillingEvent, eventFromStripe, InvalidSignatureError, organizationNamedBy, verifyStripeEvent } from '@plinth/billing';
 import { isUuid, TenantTransactions, TenantTx } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { JobQueue } from '../../jobs/job-queue';
+import { MetricsService, StripeEventOutcome } from '../../metrics/metrics.service';
 import { StripeEvent } from '../entities/stripe-event.entity';
 import { StripeEventEffects } from './stripe-event-effects';
 
@@ -31,6 +32,7 @@ export class StripeEventLedger implements OnApplicationBootstrap {
     private readonly jobs: JobQueue,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,16 +43,35 @@ export class StripeEventLedger implements OnApplicationBootstrap {
 
   /** Throws InvalidSignatureError (nothing stored) unless `rawBody` is signed with the webhook secret and fresh. */
   async receive(rawBody: Buffer, signature: string | undefined): Promise<Receipt> {
-    const event = verifyStripeEvent(rawBody, signature, this.config.stripeWebhookSecret);
+    const event = await this.verified(rawBody, signature);
     const payload = JSON.parse(rawBody.toString('utf8')) as Record<string, unknown>;
     const organizationId = await this.organizationOf(event);
-    if (!organizationId) return this.recordUnmatched(event, payload);
+    if (!organizationId) return this.counted(event, 'ignored', await this.recordUnmatched(event, payload));
     try {
-      return await this.transactions.run(organizationId, (tx) => this.recordAndApply(tx, event, payload));
+      return this.counted(event, 'processed', await this.transactions.run(organizationId, (tx) => this.recordAndApply(tx, event, payload)));
     } catch (error) {
       this.logger.error(error, `Stripe event ${event.id} (${event.type}) failed; retried by the job queue`);
-      return this.transactions.run(organizationId, (tx) => this.recordForRetry(tx, event, payload, error));
+      return this.counted(
+        event,
+        'failed',
+        await this.transactions.run(organizationId, (tx) => this.recordForRetry(tx, event, payload, error)),
+      );
     }
+  }
+
+  private async verified(rawBody: Buffer, signature: string | undefined): Promise<BillingEvent> {
+    try {
+      return await verifyStripeEvent(rawBody, signature, this.config.stripeWebhookSecret);
+    } catch (error) {
+      if (error instanceof InvalidSignatureError) this.metrics.stripeEventReceived('unknown', 'invalid_signature');
+      throw error;
+    }
+  }
+
+  /** Counted by type and outcome; an event id already in the ledger is a duplicate, whichever path found it. */
+  private counted(event: BillingEvent, outcome: StripeEventOutcome, receipt: Receipt): Receipt {
+    this.metrics.stripeEventReceived(event.type, receipt.duplicate ? 'duplicate' : outcome);
+    return receipt;
   }
 
   private async recordAndApply(tx: TenantTx, event: BillingEvent, payload: Record<string, unknown>): Promise<Receipt> {

@@ -12,6 +12,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from '../export/export-format';
 import { OrganizationFactory } from '../organization-factory';
 import { presentOrganization } from '../organization.presenter';
 import { SlugTakenError } from '../organizations.errors';
+import { SingleTenant } from '../single-tenant';
 import type { OrganizationImportDto } from './dto/organization-import.dto';
 import { ImportReport } from './import-report';
 import { ImportSlots } from './import-slots';
@@ -52,6 +53,7 @@ export class OrganizationImportService {
     private readonly audit: AuditLogger,
     private readonly config: AppConfig,
     private readonly slots: ImportSlots,
+    private readonly singleTenant: SingleTenant,
   ) {}
 
   /**
@@ -64,6 +66,7 @@ export class OrganizationImportService {
   async import(userId: string, body: Readable, origin: RequestOrigin): Promise<OrganizationImportDto> {
     const release = this.slots.take(userId);
     try {
+      this.singleTenant.refuseAnother();
       const records = recordsOf(ndjsonLines(body.iterator({ destroyOnReturn: false }), MAX_LINE_BYTES));
       const header = await this.header(records);
       const source = await this.organizationRecord(records);

@@ -22,7 +22,8 @@ export class PlanDto {
   @ApiProperty({ type: Number, nullable: true, description: 'USD cents; null: custom' }) priceMonthlyCents: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'USD cents; null: not offered or custom' }) priceAnnualCents: number | null;
   @ApiProperty({ type: PlanLimitsDto, description: 'null: unlimited' }) limits: PlanLimitsDto;
-  @ApiProperty({ description: 'API-key requests per second per organization' }) rateLimitPerSecond: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'API-key requests per second per organization; null: not limited' })
+  rateLimitPerSecond: number | null;
   @ApiProperty({ type: PlanFeaturesDto }) features: PlanFeaturesDto;
   @ApiProperty({ type: Number, nullable: true }) trialDays: number | null;
 }
