@@ -79,6 +79,19 @@ describe('Plinth scaled out, under faults', () => {
       .logs()
       .split('\n')
       .filter((line) => /Unhandled error/.test(line));
+    if (failed.some((o) => o.status !== 503)) {
+      // Not an enveloped 503: show what the processes logged at error level around it.
+      const logged = topology
+        .logs()
+        .split('\n')
+        .filter((line) => /"level":(50|60)/.test(line));
+      console.info(
+        `f) error-level log lines:\n${logged
+          .slice(0, 8)
+          .map((line) => line.slice(0, 1200))
+          .join('\n')}`,
+      );
+    }
     expect({ statuses: Object.keys(countByStatus(failed)), errors: errors.slice(0, 3).map((line) => line.slice(0, 1500)) }).toEqual({
       statuses: ['503'],
       errors: [],
