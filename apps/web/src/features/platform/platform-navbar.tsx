@@ -1,5 +1,5 @@
-import { NavLink } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { PageNav } from '../../ui/page-nav';
 import { platformPath } from './platform-paths';
 
 /** One page of the platform console, as its navbar offers it. */
@@ -18,23 +18,9 @@ interface Props {
 
 export function PlatformNavbar({ pages, onNavigate }: Props) {
   const { pathname } = useLocation();
-  return (
-    <nav aria-label="Platform">
-      {pages.map((page) => {
-        const to = platformPath(page.path);
-        const active = pathname === to || pathname === `${to}/`;
-        return (
-          <NavLink
-            key={page.path}
-            component={Link}
-            to={to}
-            label={page.label}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            onClick={onNavigate}
-          />
-        );
-      })}
-    </nav>
-  );
+  const links = pages.map((page) => {
+    const to = platformPath(page.path);
+    return { to, label: page.label, active: pathname === to || pathname === `${to}/` };
+  });
+  return <PageNav label="Platform" links={links} onNavigate={onNavigate} />;
 }

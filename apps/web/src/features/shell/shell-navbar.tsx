@@ -1,6 +1,6 @@
-import { NavLink } from '@mantine/core';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { Me, Membership } from '../../api/use-me';
+import { PageNav } from '../../ui/page-nav';
 import { organizationPath } from '../auth/sign-in-destination';
 import { offered, permits, type NavigationItem } from './navigation';
 
@@ -15,24 +15,11 @@ interface Props {
 export function ShellNavbar({ navigation, me, membership, onNavigate }: Props) {
   const { pathname } = useLocation();
   const home = organizationPath(membership.slug);
-  const visible = navigation.filter((item) => offered(item, me) && permits(membership.permissions, item.permission));
-  return (
-    <nav aria-label="Organization">
-      {visible.map((item) => {
-        const to = item.path ? `${home}/${item.path}` : home;
-        const active = pathname === to || (item.path !== '' && pathname.startsWith(`${to}/`));
-        return (
-          <NavLink
-            key={item.path}
-            component={Link}
-            to={to}
-            label={item.label}
-            active={active}
-            aria-current={active ? 'page' : undefined}
-            onClick={onNavigate}
-          />
-        );
-      })}
-    </nav>
-  );
+  const links = navigation
+    .filter((item) => offered(item, me) && permits(membership.permissions, item.permission))
+    .map((item) => {
+      const to = item.path ? `${home}/${item.path}` : home;
+      return { to, label: item.label, active: pathname === to || (item.path !== '' && pathname.startsWith(`${to}/`)) };
+    });
+  return <PageNav label="Organization" links={links} onNavigate={onNavigate} />;
 }
