@@ -162,7 +162,7 @@ class ContentReader implements RecordReader {
   }
 
   async abandon(): Promise<void> {
-    this.underway?.file.abort();
+    await this.underway?.file.abort();
     if (this.stored) await this.bytes.deletePrefix(this.run.tx.organizationId);
   }
 

@@ -33,7 +33,9 @@ export class IncomingFile {
     return this.stored;
   }
 
-  abort(): void {
-    this.input.destroy();
+  /** Stops storing; resolves once storage has removed its partial copy, so nothing of it outlives the answer. */
+  async abort(): Promise<void> {
+    this.input.destroy(new Error('The import was abandoned'));
+    await this.stored.catch(() => undefined);
   }
 }
