@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { signUp, startTestApp, TestApp } from './harness';
-import { createScratchDatabase } from '@plinth/testing';
+import { createScratchDatabase, waitUntil } from '@plinth/testing';
+import { TenantTransactions } from '@plinth/tenancy';
+import { isDatabaseUnavailable } from '../src/database/database-unavailable';
 import { png } from './content-fixtures';
 
 const BOUNDARY = '----plinthprobe';
@@ -174,6 +176,35 @@ describe('availability', () => {
         await t.close().catch(() => undefined);
         await db.destroy();
       }
+    });
+  });
+
+  describe('a database connection lost between two queries of a unit of work', () => {
+    let t: TestApp;
+    beforeAll(async () => (t = await startTestApp({ JOBS_ENABLED: 'false' })));
+    afterAll(() => t.close());
+
+    it('fails as the database being unavailable (a 503), not as a released query runner (a 500)', async () => {
+      const { organizationId } = await signUp(t.http);
+      const db = t.app.get(DataSource);
+      const outcome = t.app.get(TenantTransactions).runAfterSystem(
+        async () => ({ organizationId }),
+        async (tx) => {
+          const [{ pid }] = await tx.manager.query('SELECT pg_backend_pid() AS pid');
+          await db.query('SELECT pg_terminate_backend($1)', [pid]);
+          // TypeORM releases the runner when its connection reports the loss; the next query finds it released.
+          await waitUntil('the lost connection is noticed', async () => tx.manager.queryRunner?.isReleased === true, 5_000);
+          return tx.manager.query('SELECT 1');
+        },
+      );
+      const failure = await outcome.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect({ message: (failure as Error)?.message, unavailable: isDatabaseUnavailable(failure) }).toEqual({
+        message: expect.stringMatching(/terminat/i),
+        unavailable: true,
+      });
     });
   });
 });

@@ -1,5 +1,7 @@
 import { expectStatus, Inbox, invite, type Session, signUp, sleep, uniqueEmail, V1, waitUntil } from '@plinth/testing';
+import { TenantTransactions } from '@plinth/tenancy';
 import { Webhook } from 'standardwebhooks';
+import { DeliveryAttempts } from '../src/modules/webhooks/delivery-attempts';
 import { WebhookClock } from '../src/modules/webhooks/webhook-clock';
 import { WEBHOOK_EVENT_TYPES } from '../src/modules/webhooks/webhook-events';
 import { subscribe } from './billing-fixtures';
@@ -145,6 +147,32 @@ describe('webhook delivery', () => {
       expect(delivery).toEqual(expect.objectContaining({ status: 'succeeded', nextRetryAt: null }));
       expect(delivery.attempts.map((a) => a.statusCode)).toEqual([500, 200, 200]);
     });
+  });
+
+  it('logs an attempt once, and sends it no second time, when the connection is lost as its log commits', async () => {
+    const hook = await receiver();
+    const endpoint = await createEndpoint(t, owner.auth, hook.url(), ['site.created']);
+    const attempts = t.app.get(DeliveryAttempts);
+    const record = attempts.record.bind(attempts);
+    let loggings = 0;
+    // The log commits, then the answer is lost with the connection: the worker cannot tell, and logs it again.
+    const spy = jest.spyOn(attempts, 'record').mockImplementation(async (tx, claim, result) => {
+      if (claim.endpointId !== endpoint.id) return record(tx, claim, result);
+      loggings++;
+      if (loggings > 1) return record(tx, claim, result);
+      await t.app.get(TenantTransactions).run(tx.organizationId, (committed) => record(committed, claim, result));
+      throw new Error('Connection terminated unexpectedly');
+    });
+    try {
+      await createSite('Logged once');
+      await waitUntil('the attempt is logged a second time', async () => loggings === 2, 15_000);
+      const [delivery] = await waitForDeliveries(t, owner.auth, endpoint.id, 'the delivery is logged', (d) => d[0]?.status === 'succeeded');
+      expect(delivery.attempts).toHaveLength(1);
+      await sleep(1_000);
+      expect(hook.at('/hook')).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('sends each endpoint only the events it subscribed to, and nothing to a disabled one', async () => {

@@ -13,3 +13,18 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   const message = exception instanceof Error ? exception.message : '';
   return /Connection terminated|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
+
+/**
+ * Runs `work`, again every `intervalMs` while it fails for want of the
+ * database, until `deadline` (epoch ms); then, or on any other failure, throws.
+ */
+export async function retriedWhileDatabaseUnavailable<T>(work: () => Promise<T>, deadline: number, intervalMs = 1_000): Promise<T> {
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + intervalMs > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+}

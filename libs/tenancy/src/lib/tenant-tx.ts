@@ -21,7 +21,9 @@ export interface TxLifecycle {
 interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ command: string; rows: Array<Record<string, unknown>> }>;
   on(event: 'notice', listener: (notice: DatabaseNotice) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
   off(event: 'notice', listener: (notice: DatabaseNotice) => void): void;
+  off(event: 'error', listener: (error: Error) => void): void;
 }
 
 /**
@@ -37,6 +39,8 @@ export class TenantTx {
   private readonly received: DatabaseNotice[] = [];
   private state: 'open' | 'committed' | 'rolled_back' = 'open';
   private readonly onNotice = (notice: DatabaseNotice) => this.received.push({ message: notice.message, detail: notice.detail });
+  private connectionError: Error | undefined;
+  private readonly onConnectionError = (error: Error) => (this.connectionError ??= error);
 
   constructor(
     private readonly runner: QueryRunner,
@@ -45,6 +49,7 @@ export class TenantTx {
     private readonly lifecycle: TxLifecycle,
   ) {
     this.client.on('notice', this.onNotice);
+    this.client.on('error', this.onConnectionError);
     // Tell TypeORM the transaction is ours: saves join it, and a nested manager.transaction() becomes a savepoint.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
   }
@@ -111,7 +116,9 @@ export class TenantTx {
   /** Rolls back after `error` and returns the error the caller should see. */
   async abort(error: unknown): Promise<unknown> {
     await this.rollback();
-    return this.lifecycle.translate(error, this);
+    // A connection lost between two queries makes TypeORM release the runner: the next query's
+    // "already released" error is that loss (a 503), not a bug (a 500).
+    return this.lifecycle.translate(this.connectionError ?? error, this);
   }
 
   async commit(): Promise<void> {
@@ -152,6 +159,7 @@ export class TenantTx {
   private end(state: 'committed' | 'rolled_back', broken?: unknown): void {
     this.state = state;
     this.client.off('notice', this.onNotice);
+    this.client.off('error', this.onConnectionError);
     Object.assign(this.runner, { isTransactionActive: false, transactionDepth: 0 });
     if (broken)
       void (this.runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> }).releasePostgresConnection(broken);

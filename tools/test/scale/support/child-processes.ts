@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
 
+const OUTPUT_TAIL_CHARS = 4_000_000;
+
 /** A child process whose output tail is kept, to explain a failure. */
 export interface Child {
   process: ChildProcess;
@@ -11,8 +13,9 @@ export interface Child {
 export function startChild(command: string, args: string[], options: SpawnOptions = {}): Child {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
+  // Long enough that a fault's hundreds of logged 503s do not push out the one line that explains a failure.
   const keep = (chunk: Buffer) => {
-    text = (text + chunk.toString()).slice(-20_000);
+    text = (text + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

@@ -13,6 +13,7 @@ import { Webhooks1764230000000 } from './1764230000000-webhooks';
 import { AuditChain1764240000000 } from './1764240000000-audit-chain';
 import { OrganizationTombstones1764250000000 } from './1764250000000-organization-tombstones';
 import { FailedDeliveries1764255000000 } from './1764255000000-failed-deliveries';
+import { JobQueueSchema1764260000000 } from './1764260000000-job-queue-schema';
 
 /** Every migration, in order. Listed explicitly so source and build resolve the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AuditChain1764240000000,
   OrganizationTombstones1764250000000,
   FailedDeliveries1764255000000,
+  JobQueueSchema1764260000000,
 ];

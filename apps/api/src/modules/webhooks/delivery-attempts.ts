@@ -16,7 +16,7 @@ import { secretSealingKey, signedHeaders, unsealSecret } from './webhook-signing
 const CLAIM_SQL = `
   UPDATE webhook_deliveries SET next_attempt_at = $4, updated_at = $3
    WHERE organization_id = $1 AND id = $2 AND status = 'pending' AND next_attempt_at <= $3
-  RETURNING endpoint_id AS "endpointId", event_id AS "eventId", round_attempts AS "roundAttempts"`;
+  RETURNING endpoint_id AS "endpointId", event_id AS "eventId", round_attempts AS "roundAttempts", attempt_count AS "attemptCount"`;
 
 /** A delivery claimed for one attempt: what to send, or why not. */
 export interface Claim {
@@ -24,6 +24,8 @@ export interface Claim {
   endpointId: string;
   /** 1-based, within the current round (since creation or the last replay). */
   attempt: number;
+  /** Attempts logged before this one: logging this one again (a commit whose answer was lost) changes nothing. */
+  loggedBefore: number;
   startedAt: Date;
   /** Null: nothing is to be sent, and `refusal` says why. */
   webhook: OutgoingWebhook | null;
@@ -60,7 +62,7 @@ export class DeliveryAttempts {
       deliveryId,
       startedAt,
       new Date(startedAt.getTime() + this.leaseMs),
-    ])) as [Array<{ endpointId: string; eventId: string; roundAttempts: number }>, number];
+    ])) as [Array<{ endpointId: string; eventId: string; roundAttempts: number; attemptCount: number }>, number];
     const [row] = rows;
     if (!row) return null;
     const endpoint = await tx
@@ -70,7 +72,7 @@ export class DeliveryAttempts {
       .andWhere('e.id = :id', { id: row.endpointId })
       .getOneOrFail();
     const event = await tx.repo(WebhookEvent).getOneBy({ id: row.eventId }, 'Webhook event');
-    const claim = { deliveryId, endpointId: endpoint.id, attempt: row.roundAttempts + 1, startedAt };
+    const claim = { deliveryId, endpointId: endpoint.id, attempt: row.roundAttempts + 1, loggedBefore: row.attemptCount, startedAt };
     if (endpoint.disabledAt) return { ...claim, webhook: null, refusal: 'Not sent: the endpoint is disabled' };
     const secrets = this.secretsOf(endpoint, startedAt);
     if (!secrets) {
@@ -99,10 +101,10 @@ export class DeliveryAttempts {
     const [, updated] = (await tx.manager.query(
       `UPDATE webhook_deliveries SET status = $3, next_attempt_at = $4, attempt_count = attempt_count + 1,
               round_attempts = round_attempts + 1, last_attempt_at = $5, updated_at = $5
-        WHERE organization_id = $1 AND id = $2`,
-      [tx.organizationId, claim.deliveryId, status, nextRetryAt, claim.startedAt],
+        WHERE organization_id = $1 AND id = $2 AND attempt_count = $6`,
+      [tx.organizationId, claim.deliveryId, status, nextRetryAt, claim.startedAt, claim.loggedBefore],
     )) as [unknown, number];
-    // Deleted with its endpoint while the attempt was under way: nothing left to log.
+    // Logged already, or deleted with its endpoint while the attempt was under way: nothing left to log.
     if (updated === 0) return;
     await tx.repo(WebhookDeliveryAttempt).insert({
       deliveryId: claim.deliveryId,

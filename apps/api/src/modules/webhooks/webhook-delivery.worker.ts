@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { NotFoundError, TenantTransactions, type TenantTx } from '@plinth/tenancy';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { retriedWhileDatabaseUnavailable } from '../../database/database-unavailable';
 import { JobQueue } from '../jobs/job-queue';
 import { Claim, DeliveryAttempts } from './delivery-attempts';
 import { WebhookClock } from './webhook-clock';
@@ -18,6 +19,8 @@ const BATCH = 5;
 /** A pending delivery this overdue lost its job (a crash after its commit): the sweep sends it another. */
 const OVERDUE_MS = 60_000;
 const RETENTION_DAYS = 30;
+/** Logging an attempt stops being retried this long before its lease ends, so no other worker has taken it meanwhile. */
+const LEASE_MARGIN_MS = 2_000;
 
 /**
  * Sends webhook deliveries. Each job is one attempt: claim (a short
@@ -62,7 +65,10 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
     const claim = await this.inOrganization(job, (tx) => this.attempts.claim(tx, job.deliveryId));
     if (!claim) return;
     const result = claim.webhook ? await this.sender.send(claim.webhook) : notSent(claim);
-    await this.inOrganization(job, (tx) => this.attempts.record(tx, claim, result));
+    // Sent but not logged, the delivery would be sent again once the lease ends: a database
+    // restart in between is waited out while the lease holds (then the job's retry logs it, or sends again).
+    const leaseEnds = claim.startedAt.getTime() + this.config.WEBHOOK_LEASE_SECONDS * 1000 - LEASE_MARGIN_MS;
+    await retriedWhileDatabaseUnavailable(() => this.inOrganization(job, (tx) => this.attempts.record(tx, claim, result)), leaseEnds);
   }
 
   /** Jobs for deliveries whose own job was lost, and events past their retention. */
