@@ -35,7 +35,8 @@ export class IncomingFile {
 
   /** Stops storing; resolves once storage has removed its partial copy, so nothing of it outlives the answer. */
   async abort(): Promise<void> {
-    this.input.destroy(new Error('The import was abandoned'));
+    // Without an error: nothing may be listening yet (storage still opening its file), and the store fails anyway (premature close).
+    this.input.destroy();
     await this.stored.catch(() => undefined);
   }
 }
