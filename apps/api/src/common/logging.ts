@@ -18,6 +18,16 @@ export function requestIdOf(req: IncomingMessage): string {
   return id;
 }
 
+/**
+ * Health probes, metrics scrapes and static assets. By the time pino-http
+ * asks, Fastify's middleware engine has cut `url` down to the part after the
+ * middleware's mount path: the path as requested is `originalUrl`.
+ */
+export function isQuietRequest(req: IncomingMessage & { originalUrl?: string }): boolean {
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return QUIET_PATHS.has(path) || path.startsWith('/assets/');
+}
+
 export function loggerOptions(config: AppConfig): Params {
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -29,8 +39,8 @@ export function loggerOptions(config: AppConfig): Params {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       genReqId: (req) => requestIdOf(req),
-      // Health probes, metrics scrapes and static assets would drown the request log.
-      autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') || !!req.url?.startsWith('/assets/') },
+      // Probes, scrapes and assets would drown the request log.
+      autoLogging: { ignore: isQuietRequest },
       transport: config.isProduction || config.NODE_ENV === 'test' ? undefined : { target: 'pino-pretty', options: { singleLine: true } },
     },
   };
