@@ -21,9 +21,7 @@ export interface TxLifecycle {
 interface PgClient {
   query(text: string, values?: unknown[]): Promise<{ command: string; rows: Array<Record<string, unknown>> }>;
   on(event: 'notice', listener: (notice: DatabaseNotice) => void): void;
-  on(event: 'error', listener: (error: Error) => void): void;
   off(event: 'notice', listener: (notice: DatabaseNotice) => void): void;
-  off(event: 'error', listener: (error: Error) => void): void;
 }
 
 /**
@@ -39,8 +37,6 @@ export class TenantTx {
   private readonly received: DatabaseNotice[] = [];
   private state: 'open' | 'committed' | 'rolled_back' = 'open';
   private readonly onNotice = (notice: DatabaseNotice) => this.received.push({ message: notice.message, detail: notice.detail });
-  private connectionError: Error | undefined;
-  private readonly onConnectionError = (error: Error) => (this.connectionError ??= error);
 
   constructor(
     private readonly runner: QueryRunner,
@@ -49,7 +45,6 @@ export class TenantTx {
     private readonly lifecycle: TxLifecycle,
   ) {
     this.client.on('notice', this.onNotice);
-    this.client.on('error', this.onConnectionError);
     // Tell TypeORM the transaction is ours: saves join it, and a nested manager.transaction() becomes a savepoint.
     Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
   }
@@ -115,10 +110,9 @@ export class TenantTx {
 
   /** Rolls back after `error` and returns the error the caller should see. */
   async abort(error: unknown): Promise<unknown> {
+    const lost = this.lostConnection();
     await this.rollback();
-    // A connection lost between two queries makes TypeORM release the runner: the next query's
-    // "already released" error is that loss (a 503), not a bug (a 500).
-    return this.lifecycle.translate(this.connectionError ?? error, this);
+    return this.lifecycle.translate(lost ?? error, this);
   }
 
   async commit(): Promise<void> {
@@ -151,6 +145,17 @@ export class TenantTx {
     }
   }
 
+  /**
+   * TypeORM releases the runner when its connection fails (we never release an
+   * open one): then whatever the work threw next ("already released") is that
+   * loss, worth a retry (503), not a bug (500). Checked, not listened for: the
+   * failure can arrive in the same read as the transaction's first answer.
+   */
+  private lostConnection(): Error | undefined {
+    if (!this.isOpen || !this.runner.isReleased) return undefined;
+    return new Error('Connection terminated: the database connection was lost during the transaction');
+  }
+
   private ensureOpen(): void {
     if (!this.isOpen) throw new Error(`The unit of work is already ${this.state.replace('_', ' ')}`);
   }
@@ -159,7 +164,6 @@ export class TenantTx {
   private end(state: 'committed' | 'rolled_back', broken?: unknown): void {
     this.state = state;
     this.client.off('notice', this.onNotice);
-    this.client.off('error', this.onConnectionError);
     Object.assign(this.runner, { isTransactionActive: false, transactionDepth: 0 });
     if (broken)
       void (this.runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> }).releasePostgresConnection(broken);
