@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, jest } from '@jest/globals';
 import '@testing-library/jest-dom/jest-globals';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { resetApi, stubbedFetch } from './api';
 
 // The API client keeps the fetch it finds when it is created (on import of
@@ -30,6 +30,10 @@ window.ResizeObserver = class {
   unobserve = jest.fn();
   disconnect = jest.fn();
 };
+
+// findBy*/waitFor give up after 1 s by default; a first render on a loaded CI box (lazy modules,
+// jsdom warming up) took longer once. A test whose element never comes only fails later.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Module state outlives a test within its file: notifications, stored session, stubbed answers.
 beforeEach(() => notifications.clean());
